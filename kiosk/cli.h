@@ -1,0 +1,44 @@
+/*
+ * cli: the command line, parsed into options; no side effects.
+ *
+ *   concerto --check FILE...
+ *   concerto --render FILE|--demo --out SHOT.bmp [--size WxH] [--phase N]
+ *            [--step K] [--touch ID,...] [--theme dark|light]
+ *   concerto [--windowed] [FILE | --demo]
+ *   concerto --help | --version
+ */
+#ifndef CONCERTO_CLI_H
+#define CONCERTO_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "situation.h"
+
+enum { CLI_MAX_FILES = 64, CLI_MAX_SIDE = 8192, CLI_MIN_SIDE = 64 };
+
+enum cli_mode { CLI_KIOSK, CLI_CHECK, CLI_RENDER, CLI_HELP, CLI_VERSION };
+
+struct cli_options {
+	enum cli_mode mode;
+	const char *files[CLI_MAX_FILES]; /* point into argv */
+	size_t file_count;
+	bool is_demo;
+	bool is_windowed;
+	const char *out;
+	int width;
+	int height;
+	int phase; /* 1-based as typed */
+	int step;
+	const char *touch; /* comma-separated ids, resolved once the file is read */
+	bool has_theme;
+	enum situation_theme theme;
+};
+
+/* false on a usage error, with a one-line message in `error`. */
+bool cli_parse(int argc, char **argv, struct cli_options *options, char *error, size_t error_size);
+/* Checked decimal conversion: the whole string, within [minimum, maximum]. */
+bool cli_parse_int(const char *text, int minimum, int maximum, int *value);
+const char *cli_usage(void);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * headless: --check prints every diagnostic of every file; --render draws
+ * one state into a BMP with SDL's software renderer on a memory surface (no
+ * video driver, window or display), which is also how the tests look at the
+ * drawing.
+ */
+#include "headless.h"
+
+#include <stdio.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "draw.h"
+#include "layout.h"
+#include "scene.h"
+#include "session.h"
+
+enum { HEADLESS_MAX_TOUCHES = 64 };
+
+static void headless_print_diags(const struct diag_list *diags, FILE *stream)
+{
+	char line[DIAG_MAX_MESSAGE + 512];
+	for (size_t k = 0; k < diags->count; k++)
+		fprintf(stream, "%s\n", diag_format(diags, &diags->items[k], line, sizeof line));
+	if (diags->is_truncated)
+		fprintf(stream, "%s: too many problems, only the first %d are listed\n",
+			diags->file_name, DIAG_MAX_ITEMS);
+}
+
+int headless_check(const struct cli_options *options)
+{
+	int status = 0;
+	for (size_t f = 0; f < options->file_count; f++) {
+		struct session session;
+		if (!session_load(&session, options->files[f]))
+			status = 1;
+		headless_print_diags(&session.diags, stdout);
+		session_free(&session);
+	}
+	return status;
+}
+
+/* Draws the session (or its error screen) into a surface and saves it. */
+static int headless_draw(const struct cli_options *options, struct session *session,
+			 SDL_Renderer *renderer, SDL_Surface *surface)
+{
+	enum situation_theme theme = session->situation ? session->situation->theme : THEME_LIGHT;
+	if (options->has_theme)
+		theme = options->theme;
+	struct text_cache *text = text_cache_new(renderer);
+	if (!text) {
+		fprintf(stderr, "concerto: cannot open the built-in fonts\n");
+		return 2;
+	}
+	struct draw_context context = {renderer, text, palette_for_theme(theme), options->width,
+				       options->height};
+	int status = 0;
+	if (!session->situation) {
+		draw_error_screen(&context, &session->diags, LANG_FR);
+		status = 1;
+	} else {
+		int touches[HEADLESS_MAX_TOUCHES];
+		size_t touch_count = 0;
+		char error[300];
+		struct layout *layout =
+		    layout_compute(session->situation, options->width, options->height);
+		struct phase_position position = {(size_t)(options->phase - 1), (size_t)options->step};
+		if (options->touch &&
+		    !session_resolve_ids(session->situation, options->touch, touches,
+					 HEADLESS_MAX_TOUCHES, &touch_count, error, sizeof error)) {
+			fprintf(stderr, "concerto: %s\n", error);
+			status = 2;
+		}
+		struct scene *scene =
+		    scene_build(session->situation, position, touches, touch_count);
+		if (status == 0 && layout && scene)
+			draw_frame(&context, session->situation, layout, scene);
+		else if (status == 0)
+			status = 2;
+		scene_free(scene);
+		layout_free(layout);
+	}
+	SDL_RenderPresent(renderer);
+	if (status != 2 && SDL_SaveBMP(surface, options->out) != 0) {
+		fprintf(stderr, "concerto: cannot write %s: %s\n", options->out, SDL_GetError());
+		status = 2;
+	}
+	text_cache_free(text);
+	return status;
+}
+
+int headless_render(const struct cli_options *options)
+{
+	struct session session;
+	session_load(&session, options->is_demo ? NULL : options->files[0]);
+	headless_print_diags(&session.diags, stderr);
+	if (TTF_Init() != 0) {
+		fprintf(stderr, "concerto: cannot start the font engine: %s\n", TTF_GetError());
+		session_free(&session);
+		return 2;
+	}
+	SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, options->width, options->height,
+							      32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+	int status = 2;
+	if (renderer)
+		status = headless_draw(options, &session, renderer, surface);
+	else
+		fprintf(stderr, "concerto: cannot create the drawing surface: %s\n",
+			SDL_GetError());
+	if (renderer)
+		SDL_DestroyRenderer(renderer);
+	SDL_FreeSurface(surface);
+	TTF_Quit();
+	session_free(&session);
+	return status;
+}

@@ -1,0 +1,13 @@
+/*
+ * headless: the commands that need no display — --check and --render.
+ * They return the process exit status.
+ */
+#ifndef CONCERTO_HEADLESS_H
+#define CONCERTO_HEADLESS_H
+
+#include "cli.h"
+
+int headless_check(const struct cli_options *options);
+int headless_render(const struct cli_options *options);
+
+#endif

@@ -1,0 +1,265 @@
+/*
+ * kiosk: the main loop. It blocks in SDL_WaitEvent, turns SDL's keyboard,
+ * mouse and finger events into actions through one table, applies them to
+ * the phase position and the spotlights, and redraws only when something
+ * changed. All state lives in struct kiosk; nothing is written to disk.
+ */
+#include "kiosk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "actions.h"
+#include "draw.h"
+#include "layout.h"
+#include "phases.h"
+#include "scene.h"
+#include "session.h"
+
+enum { KIOSK_MAX_SPOTLIGHTS = 64 };
+
+/* Presentation clickers are USB keyboards that send these keys. */
+static const struct key_binding {
+	SDL_Keycode key;
+	enum action action;
+} key_bindings[] = {
+    {SDLK_PAGEDOWN, ACTION_NEXT},	  {SDLK_RIGHT, ACTION_NEXT},
+    {SDLK_DOWN, ACTION_NEXT},		  {SDLK_SPACE, ACTION_NEXT},
+    {SDLK_RETURN, ACTION_NEXT},		  {SDLK_KP_ENTER, ACTION_NEXT},
+    {SDLK_PAGEUP, ACTION_PREVIOUS},	  {SDLK_LEFT, ACTION_PREVIOUS},
+    {SDLK_UP, ACTION_PREVIOUS},		  {SDLK_BACKSPACE, ACTION_PREVIOUS},
+    {SDLK_HOME, ACTION_FIRST},		  {SDLK_END, ACTION_LAST},
+    {SDLK_b, ACTION_BLANK_TOGGLE},	  {SDLK_PERIOD, ACTION_BLANK_TOGGLE},
+    {SDLK_w, ACTION_BLANK_TOGGLE},	  {SDLK_ESCAPE, ACTION_CLEAR},
+    {SDLK_F5, ACTION_CLEAR},
+#ifdef CONCERTO_DEBUG
+    {SDLK_q, ACTION_QUIT},
+#endif
+};
+
+const char *action_name(enum action action)
+{
+	static const char *const names[] = {"none",	 "next",  "previous", "first",
+					    "last",	 "blank", "clear",    "quit"};
+	return (unsigned)action < sizeof names / sizeof *names ? names[action] : "?";
+}
+
+struct kiosk {
+	SDL_Window *window;
+	SDL_Renderer *renderer;
+	struct text_cache *text;
+	struct session session;
+	struct layout *layout;
+	struct phase_position position;
+	int spotlights[KIOSK_MAX_SPOTLIGHTS];
+	size_t spotlight_count;
+	bool is_blank;
+	bool needs_redraw;
+	int width;
+	int height;
+};
+
+static enum action kiosk_action_for_key(SDL_Keycode key)
+{
+	for (size_t k = 0; k < sizeof key_bindings / sizeof *key_bindings; k++)
+		if (key_bindings[k].key == key)
+			return key_bindings[k].action;
+	return ACTION_NONE;
+}
+
+static void kiosk_relayout(struct kiosk *kiosk)
+{
+	SDL_GetRendererOutputSize(kiosk->renderer, &kiosk->width, &kiosk->height);
+	layout_free(kiosk->layout);
+	kiosk->layout = kiosk->session.situation
+			    ? layout_compute(kiosk->session.situation, kiosk->width, kiosk->height)
+			    : NULL;
+	kiosk->needs_redraw = true;
+}
+
+/* Returns false when the kiosk should stop. */
+static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
+{
+	const struct situation *situation = kiosk->session.situation;
+	switch (action) {
+	case ACTION_NONE:
+		return true;
+	case ACTION_QUIT:
+		return false;
+	case ACTION_BLANK_TOGGLE:
+		kiosk->is_blank = !kiosk->is_blank;
+		break;
+	case ACTION_CLEAR:
+		kiosk->is_blank = false;
+		kiosk->spotlight_count = 0;
+		break;
+	case ACTION_NEXT:
+	case ACTION_PREVIOUS:
+	case ACTION_FIRST:
+	case ACTION_LAST:
+		if (!situation || kiosk->is_blank)
+			return true;
+		if (action == ACTION_NEXT)
+			phase_next(situation, &kiosk->position);
+		else if (action == ACTION_PREVIOUS)
+			phase_previous(situation, &kiosk->position);
+		else if (action == ACTION_FIRST)
+			kiosk->position = phase_first(situation);
+		else
+			kiosk->position = phase_last(situation);
+		break;
+	}
+	kiosk->needs_redraw = true;
+	return true;
+}
+
+/* A tap on a node toggles its spotlight; a tap on empty space clears them. */
+static void kiosk_handle_tap(struct kiosk *kiosk, float x, float y)
+{
+	const struct situation *situation = kiosk->session.situation;
+	if (!situation || !kiosk->layout || kiosk->is_blank)
+		return;
+	struct scene *scene = scene_build(situation, kiosk->position, NULL, 0);
+	if (!scene)
+		return;
+	int node = scene->has_diagram ? layout_hit_test(kiosk->layout, scene->is_node_visible, x, y)
+				      : -1;
+	scene_free(scene);
+	if (node < 0) {
+		kiosk->spotlight_count = 0;
+	} else {
+		size_t k = 0;
+		while (k < kiosk->spotlight_count && kiosk->spotlights[k] != node)
+			k++;
+		if (k < kiosk->spotlight_count)
+			kiosk->spotlights[k] = kiosk->spotlights[--kiosk->spotlight_count];
+		else if (kiosk->spotlight_count < KIOSK_MAX_SPOTLIGHTS)
+			kiosk->spotlights[kiosk->spotlight_count++] = node;
+	}
+	kiosk->needs_redraw = true;
+}
+
+static void kiosk_draw(struct kiosk *kiosk)
+{
+	const struct situation *situation = kiosk->session.situation;
+	enum situation_theme theme = situation ? situation->theme : THEME_LIGHT;
+	struct draw_context context = {kiosk->renderer, kiosk->text, palette_for_theme(theme),
+				       kiosk->width, kiosk->height};
+	if (kiosk->is_blank) {
+		SDL_SetRenderDrawColor(kiosk->renderer, 0, 0, 0, 255);
+		SDL_RenderClear(kiosk->renderer);
+	} else if (!situation) {
+		draw_error_screen(&context, &kiosk->session.diags, LANG_FR);
+	} else {
+		struct scene *scene = scene_build(situation, kiosk->position, kiosk->spotlights,
+						  kiosk->spotlight_count);
+		if (scene && kiosk->layout)
+			draw_frame(&context, situation, kiosk->layout, scene);
+		scene_free(scene);
+	}
+	SDL_RenderPresent(kiosk->renderer);
+	kiosk->needs_redraw = false;
+}
+
+static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
+{
+	switch (event->type) {
+	case SDL_QUIT:
+		return false;
+	case SDL_KEYDOWN:
+		return kiosk_handle_action(kiosk, kiosk_action_for_key(event->key.keysym.sym));
+	case SDL_MOUSEBUTTONDOWN:
+		if (event->button.which != SDL_TOUCH_MOUSEID)
+			kiosk_handle_tap(kiosk, (float)event->button.x, (float)event->button.y);
+		return true;
+	case SDL_FINGERDOWN:
+		kiosk_handle_tap(kiosk, event->tfinger.x * (float)kiosk->width,
+				 event->tfinger.y * (float)kiosk->height);
+		return true;
+	case SDL_WINDOWEVENT:
+		if (event->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+			kiosk_relayout(kiosk);
+		else if (event->window.event == SDL_WINDOWEVENT_EXPOSED)
+			kiosk->needs_redraw = true;
+		return true;
+	default:
+		return true;
+	}
+}
+
+static bool kiosk_open_display(struct kiosk *kiosk, const struct cli_options *options)
+{
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		fprintf(stderr, "concerto: cannot start the display: %s\n", SDL_GetError());
+		return false;
+	}
+	Uint32 flags = options->is_windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
+	kiosk->window = SDL_CreateWindow("concerto", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+					 1280, 720, flags | SDL_WINDOW_ALLOW_HIGHDPI);
+	if (!kiosk->window) {
+		fprintf(stderr, "concerto: cannot open a window: %s\n", SDL_GetError());
+		return false;
+	}
+	kiosk->renderer = SDL_CreateRenderer(kiosk->window, -1,
+					     SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+	if (!kiosk->renderer)
+		kiosk->renderer = SDL_CreateRenderer(kiosk->window, -1, SDL_RENDERER_SOFTWARE);
+	if (!kiosk->renderer) {
+		fprintf(stderr, "concerto: cannot draw in the window: %s\n", SDL_GetError());
+		return false;
+	}
+	if (!options->is_windowed)
+		SDL_ShowCursor(SDL_DISABLE);
+	if (TTF_Init() != 0 || !(kiosk->text = text_cache_new(kiosk->renderer))) {
+		fprintf(stderr, "concerto: cannot open the built-in fonts\n");
+		return false;
+	}
+	return true;
+}
+
+static void kiosk_close(struct kiosk *kiosk)
+{
+	text_cache_free(kiosk->text);
+	layout_free(kiosk->layout);
+	session_free(&kiosk->session);
+	if (TTF_WasInit())
+		TTF_Quit();
+	if (kiosk->renderer)
+		SDL_DestroyRenderer(kiosk->renderer);
+	if (kiosk->window)
+		SDL_DestroyWindow(kiosk->window);
+	SDL_Quit();
+}
+
+int kiosk_run(const struct cli_options *options)
+{
+	struct kiosk kiosk = {0};
+	const char *path = options->file_count ? options->files[0] : NULL;
+	if (!session_load(&kiosk.session, path))
+		fprintf(stderr, "concerto: %s: %zu error(s), showing them on screen\n",
+			kiosk.session.diags.file_name, kiosk.session.diags.error_count);
+	int status = 0;
+	if (!kiosk_open_display(&kiosk, options)) {
+		status = 2;
+	} else {
+		kiosk.position = phase_first(kiosk.session.situation);
+		kiosk_relayout(&kiosk);
+		bool is_running = true;
+		while (is_running) {
+			if (kiosk.needs_redraw)
+				kiosk_draw(&kiosk);
+			SDL_Event event;
+			if (!SDL_WaitEvent(&event))
+				break;
+			is_running = kiosk_handle_event(&kiosk, &event);
+			/* Drain what is queued so one frame answers them all. */
+			while (is_running && SDL_PollEvent(&event))
+				is_running = kiosk_handle_event(&kiosk, &event);
+		}
+	}
+	kiosk_close(&kiosk);
+	return status;
+}

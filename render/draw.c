@@ -1,0 +1,612 @@
+/*
+ * draw: the diagram of a scene (fields, households, genogram lines, links,
+ * symbols, labels) and the frame around it; see draw.h.
+ */
+#include "draw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "geometry.h"
+#include "words.h"
+
+enum stroke { STROKE_SOLID, STROKE_DOUBLE, STROKE_ZIGZAG, STROKE_DASHED, STROKE_BROKEN, STROKE_TICKED };
+
+/* Each link kind has its own stroke so the diagram reads in black and white. */
+static const struct link_style {
+	enum stroke stroke;
+	float width_scale;
+} link_styles[LINK_KIND_COUNT] = {
+    [LINK_WORK] = {STROKE_SOLID, 1.0f},	 [LINK_CLOSE] = {STROKE_DOUBLE, 1.0f},
+    [LINK_SUPPORT] = {STROKE_SOLID, 2.0f}, [LINK_CONFLICT] = {STROKE_ZIGZAG, 1.0f},
+    [LINK_DISTANT] = {STROKE_DASHED, 1.0f}, [LINK_CUTOFF] = {STROKE_BROKEN, 1.0f},
+    [LINK_MANDATE] = {STROKE_TICKED, 1.3f},
+};
+
+/* Dimmed things fade towards the background rather than turning transparent,
+ * so text stays crisp and colours stay predictable on a projector. */
+static SDL_Color mix(SDL_Color color, SDL_Color background, float amount)
+{
+	return (SDL_Color){(Uint8)(color.r + (background.r - color.r) * amount),
+			   (Uint8)(color.g + (background.g - color.g) * amount),
+			   (Uint8)(color.b + (background.b - color.b) * amount), color.a};
+}
+
+static SDL_Color dim_if(const struct draw_context *context, SDL_Color color, bool is_dimmed)
+{
+	return is_dimmed ? mix(color, context->palette->background, 0.72f) : color;
+}
+
+static float line_width(const struct layout *layout)
+{
+	float width = layout->symbol_size / 18.0f;
+	return width < 2.0f ? 2.0f : width;
+}
+
+static bool is_professional(const struct node *node)
+{
+	return node->kind != NODE_PERSON;
+}
+
+static SDL_FPoint at(const struct layout *layout, int node)
+{
+	return (SDL_FPoint){layout->nodes[node].x, layout->nodes[node].y};
+}
+
+/* ---- strokes ---------------------------------------------------------- */
+
+static void draw_stroke(struct draw_context *context, SDL_FPoint from, SDL_FPoint to, float width,
+			enum stroke stroke, SDL_Color color)
+{
+	SDL_Renderer *renderer = context->renderer;
+	float dx = to.x - from.x, dy = to.y - from.y;
+	float length = sqrtf(dx * dx + dy * dy);
+	if (length < 1)
+		return;
+	float ux = dx / length, uy = dy / length, nx = -uy, ny = ux;
+	switch (stroke) {
+	case STROKE_SOLID:
+		geometry_line(renderer, from, to, width, color);
+		break;
+	case STROKE_DOUBLE: {
+		float offset = width * 1.1f;
+		geometry_line(renderer, (SDL_FPoint){from.x + nx * offset, from.y + ny * offset},
+			      (SDL_FPoint){to.x + nx * offset, to.y + ny * offset}, width * 0.8f,
+			      color);
+		geometry_line(renderer, (SDL_FPoint){from.x - nx * offset, from.y - ny * offset},
+			      (SDL_FPoint){to.x - nx * offset, to.y - ny * offset}, width * 0.8f,
+			      color);
+		break;
+	}
+	case STROKE_ZIGZAG: {
+		SDL_FPoint points[256];
+		float step = width * 3.0f;
+		int count = (int)(length / step);
+		if (count > 254)
+			count = 254;
+		if (count < 2)
+			count = 2;
+		for (int k = 0; k <= count; k++) {
+			float t = length * (float)k / (float)count;
+			float side = (k == 0 || k == count) ? 0 : (k % 2 ? 1.0f : -1.0f) * width * 2;
+			points[k] = (SDL_FPoint){from.x + ux * t + nx * side, from.y + uy * t + ny * side};
+		}
+		geometry_polyline(renderer, points, count + 1, false, width, color);
+		break;
+	}
+	case STROKE_DASHED:
+		geometry_dashed_line(renderer, from, to, width, width * 4, width * 3, color);
+		break;
+	case STROKE_BROKEN: {
+		/* A cut-off: the line stops short of the middle, with two bars. */
+		float half = length / 2, gap = width * 4;
+		SDL_FPoint left = {from.x + ux * (half - gap), from.y + uy * (half - gap)};
+		SDL_FPoint right = {from.x + ux * (half + gap), from.y + uy * (half + gap)};
+		geometry_line(renderer, from, left, width, color);
+		geometry_line(renderer, right, to, width, color);
+		float bar = width * 4;
+		SDL_FPoint bars[2] = {left, right};
+		for (int k = 0; k < 2; k++)
+			geometry_line(renderer,
+				      (SDL_FPoint){bars[k].x + nx * bar, bars[k].y + ny * bar},
+				      (SDL_FPoint){bars[k].x - nx * bar, bars[k].y - ny * bar},
+				      width, color);
+		break;
+	}
+	case STROKE_TICKED: {
+		geometry_line(renderer, from, to, width, color);
+		float tick = width * 2.5f;
+		for (float t = width * 6; t < length - width * 4; t += width * 8) {
+			SDL_FPoint p = {from.x + ux * t, from.y + uy * t};
+			geometry_line(renderer, (SDL_FPoint){p.x + nx * tick, p.y + ny * tick},
+				      (SDL_FPoint){p.x - nx * tick, p.y - ny * tick}, width * 0.8f,
+				      color);
+		}
+		break;
+	}
+	}
+}
+
+static void draw_arrow_head(struct draw_context *context, SDL_FPoint tip, SDL_FPoint from,
+			    float size, SDL_Color color)
+{
+	float dx = tip.x - from.x, dy = tip.y - from.y;
+	float length = sqrtf(dx * dx + dy * dy);
+	if (length < 1)
+		return;
+	float ux = dx / length, uy = dy / length;
+	SDL_FPoint points[3] = {
+	    tip,
+	    {tip.x - ux * size * 1.6f - uy * size * 0.8f, tip.y - uy * size * 1.6f + ux * size * 0.8f},
+	    {tip.x - ux * size * 1.6f + uy * size * 0.8f, tip.y - uy * size * 1.6f - ux * size * 0.8f},
+	};
+	geometry_fill_convex(context->renderer, points, 3, color);
+}
+
+/* ---- links ------------------------------------------------------------ */
+
+SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,
+			  const struct link *link)
+{
+	bool is_pro_a = is_professional(&situation->nodes[link->a]);
+	bool is_pro_b = is_professional(&situation->nodes[link->b]);
+	if (link->has_arrow) {
+		enum arrow_direction direction =
+		    !is_pro_a && !is_pro_b ? ARROW_FAMILY_TO_FAMILY
+		    : is_pro_a && is_pro_b ? ARROW_PRO_TO_PRO
+		    : is_pro_a		   ? ARROW_PRO_TO_FAMILY
+					   : ARROW_FAMILY_TO_PRO;
+		return palette->arrows[direction];
+	}
+	return !is_pro_a && !is_pro_b ? palette->ink : palette->work;
+}
+
+static void draw_links(struct draw_context *context, const struct situation *situation,
+		       const struct layout *layout, const struct scene *scene)
+{
+	float width = line_width(layout);
+	for (size_t l = 0; l < situation->link_count; l++) {
+		if (!scene->is_link_visible[l])
+			continue;
+		const struct link *link = &situation->links[l];
+		bool is_dimmed = scene->is_link_dimmed[l];
+		bool is_strong = scene->spotlight_count > 0 && !is_dimmed;
+		SDL_Color color = dim_if(context, draw_link_color(context->palette, situation, link), is_dimmed);
+		SDL_FPoint a = at(layout, link->a), b = at(layout, link->b);
+		float dx = b.x - a.x, dy = b.y - a.y;
+		float length = sqrtf(dx * dx + dy * dy);
+		if (length < 1)
+			continue;
+		float ux = dx / length, uy = dy / length;
+		float start = layout->nodes[link->a].size * 0.62f;
+		float end = layout->nodes[link->b].size * 0.62f;
+		if (start + end >= length)
+			continue;
+		SDL_FPoint from = {a.x + ux * start, a.y + uy * start};
+		SDL_FPoint to = {b.x - ux * end, b.y - uy * end};
+		const struct link_style *style = &link_styles[link->kind];
+		float stroke_width = width * style->width_scale * (is_strong ? 1.8f : 1.0f);
+		draw_stroke(context, from, to, stroke_width, style->stroke, color);
+		if (link->has_arrow)
+			draw_arrow_head(context, to, from, width * 2.6f, color);
+	}
+}
+
+static void draw_link_labels(struct draw_context *context, const struct situation *situation,
+			     const struct layout *layout, const struct scene *scene)
+{
+	for (size_t l = 0; l < situation->link_count; l++) {
+		const struct link *link = &situation->links[l];
+		if (!scene->is_link_visible[l] || !link->label)
+			continue;
+		if (scene->spotlight_count > 0 && scene->is_link_dimmed[l])
+			continue;
+		SDL_FPoint a = at(layout, link->a), b = at(layout, link->b);
+		struct text_style style = {layout->small_px, TEXT_REGULAR,
+					   draw_link_color(context->palette, situation, link)};
+		int w = 0, h = 0;
+		text_measure(context->text, link->label, style, &w, &h);
+		SDL_FRect backing = {(a.x + b.x) / 2 - (float)w / 2 - 4,
+				     (a.y + b.y) / 2 - (float)h / 2, (float)w + 8, (float)h};
+		geometry_fill_rounded_rect(context->renderer, backing, 6,
+					   context->palette->label_backing);
+		text_draw(context->text, link->label, style, (int)((a.x + b.x) / 2),
+			  (int)((a.y + b.y) / 2), 1, 1);
+	}
+}
+
+/* ---- genogram lines ----------------------------------------------------- */
+
+static float union_bar_y(const struct layout *layout, const struct couple *couple)
+{
+	float ya = layout->nodes[couple->a].y, yb = layout->nodes[couple->b].y;
+	return (ya > yb ? ya : yb) + layout->symbol_size * 0.85f;
+}
+
+static void draw_couples(struct draw_context *context, const struct situation *situation,
+			 const struct layout *layout, const struct scene *scene)
+{
+	float width = line_width(layout) * 1.2f;
+	for (size_t c = 0; c < situation->couple_count; c++) {
+		const struct couple *couple = &situation->couples[c];
+		if (!scene->is_node_visible[couple->a] || !scene->is_node_visible[couple->b])
+			continue;
+		bool is_dimmed = scene->is_node_dimmed[couple->a] && scene->is_node_dimmed[couple->b];
+		SDL_Color color = dim_if(context, context->palette->ink, is_dimmed);
+		float bar = union_bar_y(layout, couple);
+		SDL_FPoint a = at(layout, couple->a), b = at(layout, couple->b);
+		SDL_FPoint path[4] = {{a.x, a.y + layout->nodes[couple->a].size / 2},
+				      {a.x, bar},
+				      {b.x, bar},
+				      {b.x, b.y + layout->nodes[couple->b].size / 2}};
+		geometry_polyline(context->renderer, path, 4, false, width, color);
+		int slashes = couple->status == UNION_SEPARATED ? 1
+			      : couple->status == UNION_DIVORCED ? 2
+								 : 0;
+		float mid = (a.x + b.x) / 2, size = layout->symbol_size * 0.22f;
+		for (int s = 0; s < slashes; s++) {
+			float x = mid + ((float)s - (float)(slashes - 1) / 2) * size * 0.9f;
+			geometry_line(context->renderer, (SDL_FPoint){x - size * 0.5f, bar + size},
+				      (SDL_FPoint){x + size * 0.5f, bar - size}, width, color);
+		}
+	}
+}
+
+static void draw_filiations(struct draw_context *context, const struct situation *situation,
+			    const struct layout *layout, const struct scene *scene)
+{
+	float width = line_width(layout);
+	for (size_t f = 0; f < situation->filiation_count; f++) {
+		const struct filiation *filiation = &situation->filiations[f];
+		if (!scene->is_node_visible[filiation->child])
+			continue;
+		SDL_FPoint anchor;
+		if (filiation->couple >= 0 &&
+		    scene->is_node_visible[situation->couples[filiation->couple].a] &&
+		    scene->is_node_visible[situation->couples[filiation->couple].b]) {
+			const struct couple *couple = &situation->couples[filiation->couple];
+			anchor = (SDL_FPoint){(layout->nodes[couple->a].x + layout->nodes[couple->b].x) / 2,
+					      union_bar_y(layout, couple)};
+		} else if (scene->is_node_visible[filiation->parent_a]) {
+			anchor = at(layout, filiation->parent_a);
+			anchor.y += layout->nodes[filiation->parent_a].size / 2;
+		} else if (filiation->parent_b >= 0 && scene->is_node_visible[filiation->parent_b]) {
+			anchor = at(layout, filiation->parent_b);
+			anchor.y += layout->nodes[filiation->parent_b].size / 2;
+		} else {
+			continue;
+		}
+		SDL_FPoint child = at(layout, filiation->child);
+		child.y -= layout->nodes[filiation->child].size / 2;
+		float middle = anchor.y + (child.y - anchor.y) * 0.55f;
+		SDL_FPoint path[4] = {anchor, {anchor.x, middle}, {child.x, middle}, child};
+		SDL_Color color =
+		    dim_if(context, context->palette->ink, scene->is_node_dimmed[filiation->child]);
+		for (int s = 0; s < 3; s++) {
+			if (filiation->kind == FILIATION_BIRTH)
+				geometry_line(context->renderer, path[s], path[s + 1], width, color);
+			else if (filiation->kind == FILIATION_ADOPTED)
+				geometry_dashed_line(context->renderer, path[s], path[s + 1], width,
+						     width * 4, width * 3, color);
+			else
+				geometry_dashed_line(context->renderer, path[s], path[s + 1], width,
+						     width, width * 2, color);
+		}
+	}
+}
+
+/* ---- enclosures: households and overlap fields ----------------------------- */
+
+static float cross(SDL_FPoint o, SDL_FPoint a, SDL_FPoint b)
+{
+	return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+static int point_compare(const void *left, const void *right)
+{
+	const SDL_FPoint *a = left, *b = right;
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	return (a->y > b->y) - (a->y < b->y);
+}
+
+/* Andrew's monotone chain; hull receives at most count + 1 points. */
+static int convex_hull(SDL_FPoint *points, int count, SDL_FPoint *hull)
+{
+	if (count < 3) {
+		for (int k = 0; k < count; k++)
+			hull[k] = points[k];
+		return count;
+	}
+	qsort(points, (size_t)count, sizeof *points, point_compare);
+	int size = 0;
+	for (int k = 0; k < count; k++) {
+		while (size >= 2 && cross(hull[size - 2], hull[size - 1], points[k]) <= 0)
+			size--;
+		hull[size++] = points[k];
+	}
+	for (int k = count - 2, lower = size + 1; k >= 0; k--) {
+		while (size >= lower && cross(hull[size - 2], hull[size - 1], points[k]) <= 0)
+			size--;
+		hull[size++] = points[k];
+	}
+	return size - 1;
+}
+
+enum { HULL_SAMPLES = 12, HULL_MAX_MEMBERS = 20 };
+
+static void draw_fields(struct draw_context *context, const struct situation *situation,
+			const struct layout *layout, const struct scene *scene)
+{
+	SDL_FPoint samples[HULL_SAMPLES * HULL_MAX_MEMBERS], hull[HULL_SAMPLES * HULL_MAX_MEMBERS + 1];
+	for (size_t f = 0; f < situation->field_count; f++) {
+		const struct field *field = &situation->fields[f];
+		if (!scene->is_field_visible[f])
+			continue;
+		int count = 0;
+		float top = 1e9f, top_x = 0;
+		for (size_t m = 0; m < field->member_count && m < HULL_MAX_MEMBERS; m++) {
+			int node = field->members[m];
+			if (!scene->is_node_visible[node])
+				continue;
+			float radius = layout->nodes[node].size * 0.95f;
+			for (int s = 0; s < HULL_SAMPLES; s++) {
+				float angle = 6.2831853f * (float)s / HULL_SAMPLES;
+				samples[count++] = (SDL_FPoint){layout->nodes[node].x + radius * cosf(angle),
+								layout->nodes[node].y + radius * sinf(angle)};
+			}
+			if (layout->nodes[node].y - radius < top) {
+				top = layout->nodes[node].y - radius;
+				top_x = layout->nodes[node].x;
+			}
+		}
+		if (count < 3)
+			continue;
+		int hull_count = convex_hull(samples, count, hull);
+		geometry_fill_convex(context->renderer, hull, hull_count, context->palette->field_fill);
+		geometry_polyline(context->renderer, hull, hull_count, true, line_width(layout),
+				  context->palette->field_outline);
+		if (field->label)
+			text_draw(context->text, field->label,
+				  (struct text_style){layout->small_px, TEXT_BOLD,
+						      context->palette->field_outline},
+				  (int)top_x, (int)top - 2, 1, 2);
+	}
+}
+
+static void draw_households(struct draw_context *context, const struct situation *situation,
+			    const struct layout *layout, const struct scene *scene)
+{
+	for (size_t h = 0; h < situation->household_count; h++) {
+		const struct household *household = &situation->households[h];
+		float left = 1e9f, right = -1e9f, top = 1e9f, bottom = -1e9f;
+		for (size_t m = 0; m < household->member_count; m++) {
+			int node = household->members[m];
+			if (!scene->is_node_visible[node])
+				continue;
+			const struct layout_node *placed = &layout->nodes[node];
+			left = fminf(left, placed->x - placed->size * 1.1f);
+			right = fmaxf(right, placed->x + placed->size * 1.1f);
+			top = fminf(top, placed->y - placed->size * 0.9f);
+			bottom = fmaxf(bottom, placed->y + placed->size / 2 +
+						   (float)(layout->label_px + layout->small_px) * 1.4f);
+		}
+		if (left > right)
+			continue;
+		SDL_FRect box = {left, top, right - left, bottom - top};
+		geometry_rounded_rect_outline(context->renderer, box, layout->symbol_size * 0.4f,
+					      line_width(layout) * 0.8f, true,
+					      context->palette->household);
+		if (household->label)
+			text_draw(context->text, household->label,
+				  (struct text_style){layout->small_px, TEXT_REGULAR,
+						      context->palette->muted_ink},
+				  (int)(box.x + 8), (int)box.y - 2, 0, 2);
+	}
+}
+
+/* ---- symbols and labels ------------------------------------------------- */
+
+static int symbol_points(const struct node *node, SDL_FPoint centre, float half,
+			 SDL_FPoint *points, int capacity)
+{
+	if (node->kind == NODE_PERSON && node->sex == SEX_M) {
+		SDL_FPoint square[4] = {{centre.x - half, centre.y - half},
+					{centre.x + half, centre.y - half},
+					{centre.x + half, centre.y + half},
+					{centre.x - half, centre.y + half}};
+		for (int k = 0; k < 4; k++)
+			points[k] = square[k];
+		return 4;
+	}
+	if (node->kind == NODE_PERSON && node->sex == SEX_X) {
+		float reach = half * 1.25f;
+		SDL_FPoint diamond[4] = {{centre.x, centre.y - reach},
+					 {centre.x + reach, centre.y},
+					 {centre.x, centre.y + reach},
+					 {centre.x - reach, centre.y}};
+		for (int k = 0; k < 4; k++)
+			points[k] = diamond[k];
+		return 4;
+	}
+	return geometry_circle_points(centre, half, points, capacity);
+}
+
+static void draw_outline(struct draw_context *context, const SDL_FPoint *points, int count,
+			 float width, bool is_dashed, SDL_Color color)
+{
+	if (!is_dashed) {
+		geometry_polyline(context->renderer, points, count, true, width, color);
+		return;
+	}
+	if (count > 8) { /* a circle: every other arc */
+		int per_dash = count / 16 > 0 ? count / 16 : 1;
+		for (int k = 0; k + per_dash <= count; k += 2 * per_dash) {
+			int length = per_dash + (k + per_dash < count ? 1 : 0);
+			geometry_polyline(context->renderer, points + k, length, false, width, color);
+		}
+		return;
+	}
+	for (int k = 0; k < count; k++)
+		geometry_dashed_line(context->renderer, points[k], points[(k + 1) % count], width,
+				     width * 2.5f, width * 2.0f, color);
+}
+
+static void draw_institution(struct draw_context *context, const struct node *node,
+			     const struct layout *layout, const struct layout_node *placed,
+			     bool is_dimmed)
+{
+	struct text_style style = {layout->small_px, TEXT_BOLD,
+				   dim_if(context, context->palette->sector_text, is_dimmed)};
+	int w = 0, h = 0;
+	text_measure(context->text, node->name, style, &w, &h);
+	float pad = (float)layout->small_px * 0.5f;
+	SDL_FRect tag = {placed->x - (float)w / 2 - pad, placed->y - (float)h / 2 - pad / 2,
+			 (float)w + 2 * pad, (float)h + pad};
+	geometry_fill_rounded_rect(context->renderer, tag, pad,
+				   dim_if(context, context->palette->sectors[node->sector], is_dimmed));
+	text_draw(context->text, node->name, style, (int)placed->x, (int)placed->y, 1, 1);
+}
+
+static void draw_node(struct draw_context *context, const struct situation *situation,
+		      const struct layout *layout, const struct scene *scene, size_t index)
+{
+	const struct node *node = &situation->nodes[index];
+	const struct layout_node *placed = &layout->nodes[index];
+	const struct palette *palette = context->palette;
+	bool is_dimmed = scene->is_node_dimmed[index];
+	if (node->kind == NODE_INSTITUTION) {
+		draw_institution(context, node, layout, placed, is_dimmed);
+		return;
+	}
+	SDL_FPoint centre = {placed->x, placed->y};
+	float half = placed->size / 2, width = line_width(layout) * 1.4f;
+	if (scene->is_spotlit[index] || (int)index == scene->newest_node)
+		geometry_fill_disc(context->renderer, centre, half * 1.7f,
+				   palette_with_alpha(palette->highlight, 150));
+	SDL_FPoint points[256];
+	int count = symbol_points(node, centre, half, points, 256);
+	SDL_Color fill = node->kind == NODE_PRO ? palette->sectors[node->sector] : palette->background;
+	SDL_Color outline = node->kind == NODE_PRO ? palette->work : palette->ink;
+	geometry_fill_convex(context->renderer, points, count, dim_if(context, fill, is_dimmed));
+	draw_outline(context, points, count, width, node->is_absent,
+		     dim_if(context, outline, is_dimmed));
+	if (node->is_index) {
+		SDL_FPoint outer[256];
+		int outer_count = symbol_points(node, centre, half + width * 2.2f, outer, 256);
+		draw_outline(context, outer, outer_count, width, node->is_absent,
+			     dim_if(context, outline, is_dimmed));
+	}
+	if (node->is_deceased) {
+		float reach = half * 0.95f;
+		SDL_Color ink = dim_if(context, palette->ink, is_dimmed);
+		geometry_line(context->renderer, (SDL_FPoint){centre.x - reach, centre.y - reach},
+			      (SDL_FPoint){centre.x + reach, centre.y + reach}, width, ink);
+		geometry_line(context->renderer, (SDL_FPoint){centre.x + reach, centre.y - reach},
+			      (SDL_FPoint){centre.x - reach, centre.y + reach}, width, ink);
+	}
+}
+
+static void draw_node_labels(struct draw_context *context, const struct situation *situation,
+			     const struct layout *layout, const struct scene *scene, size_t index)
+{
+	const struct node *node = &situation->nodes[index];
+	if (node->kind == NODE_INSTITUTION)
+		return;
+	const struct layout_node *placed = &layout->nodes[index];
+	bool is_dimmed = scene->is_node_dimmed[index];
+	float below = placed->size / 2 + (node->is_index ? line_width(layout) * 4 : 4);
+	int y = (int)(placed->y + below);
+	struct text_style name = {layout->label_px, TEXT_BOLD,
+				  dim_if(context, context->palette->ink, is_dimmed)};
+	int w = 0, h = 0;
+	text_measure(context->text, node->name, name, &w, &h);
+	text_draw(context->text, node->name, name, (int)placed->x, y, 1, 0);
+	char detail[160] = "";
+	if (node->kind == NODE_PRO && node->role) {
+		snprintf(detail, sizeof detail, "%s", node->role);
+	} else if (node->kind == NODE_PERSON) {
+		int age = situation_age(situation, node);
+		if (age >= 0)
+			snprintf(detail, sizeof detail, words_get(situation->lang, WORD_YEARS_OLD),
+				 age);
+	}
+	if (detail[0])
+		text_draw(context->text, detail,
+			  (struct text_style){layout->small_px, TEXT_REGULAR,
+					      dim_if(context, context->palette->muted_ink, is_dimmed)},
+			  (int)placed->x, y + h, 1, 0);
+}
+
+static void draw_pro_ties(struct draw_context *context, const struct situation *situation,
+			  const struct layout *layout, const struct scene *scene)
+{
+	for (size_t i = 0; i < situation->node_count; i++) {
+		const struct node *node = &situation->nodes[i];
+		if (node->kind != NODE_PRO || node->institution < 0 || !scene->is_node_visible[i])
+			continue;
+		SDL_Color color = palette_with_alpha(context->palette->sectors[node->sector], 200);
+		geometry_line(context->renderer, at(layout, (int)i), at(layout, node->institution),
+			      line_width(layout) * 0.8f,
+			      dim_if(context, color, scene->is_node_dimmed[i]));
+	}
+}
+
+static void draw_diagram(struct draw_context *context, const struct situation *situation,
+			 const struct layout *layout, const struct scene *scene)
+{
+	draw_fields(context, situation, layout, scene);
+	draw_households(context, situation, layout, scene);
+	draw_pro_ties(context, situation, layout, scene);
+	draw_couples(context, situation, layout, scene);
+	draw_filiations(context, situation, layout, scene);
+	draw_links(context, situation, layout, scene);
+	for (size_t i = 0; i < situation->node_count; i++)
+		if (scene->is_node_visible[i])
+			draw_node(context, situation, layout, scene, i);
+	for (size_t i = 0; i < situation->node_count; i++)
+		if (scene->is_node_visible[i])
+			draw_node_labels(context, situation, layout, scene, i);
+	draw_link_labels(context, situation, layout, scene);
+}
+
+static void draw_title_band(struct draw_context *context, const struct situation *situation,
+			    const struct layout *layout, const struct scene *scene)
+{
+	int margin = layout->title_px / 2;
+	text_draw(context->text, scene->phase->title,
+		  (struct text_style){layout->title_px, TEXT_BOLD, context->palette->ink}, margin,
+		  margin, 0, 0);
+	char progress[96];
+	if (scene->phase->type == PHASE_ROUND)
+		snprintf(progress, sizeof progress,
+			 words_get(situation->lang, WORD_PRESENTED_OF), scene->step,
+			 scene->step_count);
+	else
+		snprintf(progress, sizeof progress, words_get(situation->lang, WORD_PHASE_OF),
+			 scene->phase_index + 1, scene->phase_count);
+	text_draw(context->text, progress,
+		  (struct text_style){layout->small_px, TEXT_REGULAR, context->palette->muted_ink},
+		  context->width - margin, margin, 2, 0);
+}
+
+void draw_frame(struct draw_context *context, const struct situation *situation,
+		const struct layout *layout, const struct scene *scene)
+{
+	SDL_Renderer *renderer = context->renderer;
+	SDL_Color background = context->palette->background;
+	SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(renderer, background.r, background.g, background.b, 255);
+	SDL_RenderClear(renderer);
+	if (scene->phase->type == PHASE_TITLE) {
+		draw_title_screen(context, situation, scene);
+		return;
+	}
+	if (scene->phase->type == PHASE_TEXT) {
+		draw_text_screen(context, situation, scene);
+		return;
+	}
+	draw_diagram(context, situation, layout, scene);
+	draw_title_band(context, situation, layout, scene);
+}

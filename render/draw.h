@@ -1,0 +1,53 @@
+/*
+ * draw: turns a scene into SDL draw calls.
+ *
+ * Reads the model, the layout and the scene; keeps no state of its own
+ * besides the text cache it is given, and never decides what is visible
+ * (the scene did). Works on any SDL_Renderer, including the software one
+ * used headless by --render and the tests.
+ */
+#ifndef CONCERTO_DRAW_H
+#define CONCERTO_DRAW_H
+
+#include <SDL.h>
+
+#include "diag.h"
+#include "layout.h"
+#include "palette.h"
+#include "scene.h"
+#include "situation.h"
+#include "text.h"
+
+struct draw_context {
+	SDL_Renderer *renderer;
+	struct text_cache *text;
+	const struct palette *palette;
+	int width;
+	int height;
+};
+
+/* The whole frame of one phase position: background, title band, diagram
+ * (or title or text screen), progress mark. */
+void draw_frame(struct draw_context *context, const struct situation *situation,
+		const struct layout *layout, const struct scene *scene);
+
+/* The colour of a link: black among the family, green where a professional
+ * is involved, arrows by direction (tests look for it in the renders). */
+SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,
+			  const struct link *link);
+
+/* The large-print list of a file's errors, for the presenter to fix. */
+void draw_error_screen(struct draw_context *context, const struct diag_list *diags,
+		       enum situation_lang lang);
+
+/* Screens without a diagram (draw_screens.c). */
+void draw_title_screen(struct draw_context *context, const struct situation *situation,
+		       const struct scene *scene);
+void draw_text_screen(struct draw_context *context, const struct situation *situation,
+		      const struct scene *scene);
+/* Word-wrapped text in the box's width from its top, centred (align 1) or
+ * from the left (align 0); returns the height used. */
+int draw_wrapped_text(struct draw_context *context, const char *utf8, struct text_style style,
+		      SDL_FRect box, int align);
+
+#endif

@@ -1,0 +1,226 @@
+/*
+ * geometry: feathered triangles for every shape; see geometry.h.
+ */
+#include "geometry.h"
+
+#include <math.h>
+
+enum { GEOMETRY_MAX_POINTS = 256 };
+
+static const float geometry_pi = 3.14159265358979f;
+
+static SDL_Vertex vertex(float x, float y, SDL_Color color)
+{
+	return (SDL_Vertex){{x, y}, color, {0, 0}};
+}
+
+static SDL_Color transparent(SDL_Color color)
+{
+	color.a = 0;
+	return color;
+}
+
+/* A band of `count` strips of vertices across a line; rows of 4 vertices:
+ * outer edge (clear), inner edge (solid), other inner edge, other outer. */
+static void geometry_emit_band(SDL_Renderer *renderer, const SDL_Vertex *rows, int row_count,
+			       bool is_closed)
+{
+	int index_buffer[GEOMETRY_MAX_POINTS * 18];
+	int count = 0;
+	int segments = is_closed ? row_count : row_count - 1;
+	for (int s = 0; s < segments; s++) {
+		int a = s * 4, b = ((s + 1) % row_count) * 4;
+		for (int q = 0; q < 3; q++) {
+			int quad[6] = {a + q, a + q + 1, b + q, a + q + 1, b + q + 1, b + q};
+			for (int k = 0; k < 6; k++)
+				index_buffer[count++] = quad[k];
+		}
+	}
+	SDL_RenderGeometry(renderer, NULL, rows, row_count * 4, index_buffer, count);
+}
+
+static void geometry_band_row(SDL_Vertex *row, SDL_FPoint at, SDL_FPoint normal, float half_width,
+			      SDL_Color color)
+{
+	/* Thin lines keep one pixel of coverage but get lighter, not thinner. */
+	float inner = half_width - 0.5f;
+	SDL_Color solid = color;
+	if (inner < 0) {
+		solid.a = (Uint8)((float)color.a * (half_width * 2 > 0.2f ? half_width * 2 : 0.2f));
+		inner = 0;
+	}
+	float outer = half_width + 0.5f;
+	row[0] = vertex(at.x - normal.x * outer, at.y - normal.y * outer, transparent(color));
+	row[1] = vertex(at.x - normal.x * inner, at.y - normal.y * inner, solid);
+	row[2] = vertex(at.x + normal.x * inner, at.y + normal.y * inner, solid);
+	row[3] = vertex(at.x + normal.x * outer, at.y + normal.y * outer, transparent(color));
+}
+
+void geometry_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float width,
+		   SDL_Color color)
+{
+	float dx = to.x - from.x, dy = to.y - from.y;
+	float length = sqrtf(dx * dx + dy * dy);
+	if (length < 0.01f)
+		return;
+	SDL_FPoint normal = {-dy / length, dx / length};
+	SDL_Vertex rows[8];
+	geometry_band_row(rows, from, normal, width / 2, color);
+	geometry_band_row(rows + 4, to, normal, width / 2, color);
+	geometry_emit_band(renderer, rows, 2, false);
+}
+
+void geometry_dashed_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float width,
+			  float dash, float gap, SDL_Color color)
+{
+	float dx = to.x - from.x, dy = to.y - from.y;
+	float length = sqrtf(dx * dx + dy * dy);
+	if (length < 0.01f || dash <= 0)
+		return;
+	float ux = dx / length, uy = dy / length;
+	for (float t = 0; t < length; t += dash + gap) {
+		float end = t + dash < length ? t + dash : length;
+		geometry_line(renderer, (SDL_FPoint){from.x + ux * t, from.y + uy * t},
+			      (SDL_FPoint){from.x + ux * end, from.y + uy * end}, width, color);
+	}
+}
+
+void geometry_polyline(SDL_Renderer *renderer, const SDL_FPoint *points, int count, bool is_closed,
+		       float width, SDL_Color color)
+{
+	int segments = is_closed ? count : count - 1;
+	for (int s = 0; s < segments; s++)
+		geometry_line(renderer, points[s], points[(s + 1) % count], width, color);
+	/* Round joints so thick corners do not show notches. */
+	if (width > 2.5f)
+		for (int k = is_closed ? 0 : 1; k < (is_closed ? count : count - 1); k++)
+			geometry_fill_disc(renderer, points[k], width / 2, color);
+}
+
+void geometry_fill_convex(SDL_Renderer *renderer, const SDL_FPoint *points, int count,
+			  SDL_Color color)
+{
+	if (count < 3 || count > GEOMETRY_MAX_POINTS)
+		return;
+	SDL_FPoint centre = {0, 0};
+	for (int k = 0; k < count; k++) {
+		centre.x += points[k].x / (float)count;
+		centre.y += points[k].y / (float)count;
+	}
+	/* vertex 0: centre; then per point an inset solid and an outset clear
+	 * vertex along the outward direction from the centre. */
+	SDL_Vertex vertices[1 + 2 * GEOMETRY_MAX_POINTS];
+	int indices[GEOMETRY_MAX_POINTS * 9];
+	int index_count = 0;
+	vertices[0] = vertex(centre.x, centre.y, color);
+	for (int k = 0; k < count; k++) {
+		float dx = points[k].x - centre.x, dy = points[k].y - centre.y;
+		float length = sqrtf(dx * dx + dy * dy);
+		float ux = length > 0 ? dx / length : 0, uy = length > 0 ? dy / length : 0;
+		vertices[1 + 2 * k] =
+		    vertex(points[k].x - ux * 0.5f, points[k].y - uy * 0.5f, color);
+		vertices[2 + 2 * k] =
+		    vertex(points[k].x + ux * 0.5f, points[k].y + uy * 0.5f, transparent(color));
+	}
+	for (int k = 0; k < count; k++) {
+		int inner_a = 1 + 2 * k, outer_a = 2 + 2 * k;
+		int inner_b = 1 + 2 * ((k + 1) % count), outer_b = 2 + 2 * ((k + 1) % count);
+		int triangles[9] = {0, inner_a, inner_b, inner_a, outer_a, inner_b,
+				    outer_a, outer_b, inner_b};
+		for (int t = 0; t < 9; t++)
+			indices[index_count++] = triangles[t];
+	}
+	SDL_RenderGeometry(renderer, NULL, vertices, 1 + 2 * count, indices, index_count);
+}
+
+int geometry_circle_points(SDL_FPoint centre, float radius, SDL_FPoint *points, int capacity)
+{
+	int count = (int)(radius * 1.2f);
+	if (count < 24)
+		count = 24;
+	if (count > capacity)
+		count = capacity;
+	for (int k = 0; k < count; k++) {
+		float angle = 2 * geometry_pi * (float)k / (float)count;
+		points[k] = (SDL_FPoint){centre.x + radius * cosf(angle),
+					 centre.y + radius * sinf(angle)};
+	}
+	return count;
+}
+
+void geometry_fill_disc(SDL_Renderer *renderer, SDL_FPoint centre, float radius, SDL_Color color)
+{
+	SDL_FPoint points[GEOMETRY_MAX_POINTS];
+	int count = geometry_circle_points(centre, radius, points, GEOMETRY_MAX_POINTS);
+	geometry_fill_convex(renderer, points, count, color);
+}
+
+void geometry_ring(SDL_Renderer *renderer, SDL_FPoint centre, float radius, float width,
+		   SDL_Color color)
+{
+	SDL_FPoint points[GEOMETRY_MAX_POINTS];
+	int count = geometry_circle_points(centre, radius, points, GEOMETRY_MAX_POINTS);
+	SDL_Vertex rows[GEOMETRY_MAX_POINTS * 4];
+	for (int k = 0; k < count; k++) {
+		SDL_FPoint normal = {(points[k].x - centre.x) / radius,
+				     (points[k].y - centre.y) / radius};
+		geometry_band_row(rows + 4 * k, points[k], normal, width / 2, color);
+	}
+	geometry_emit_band(renderer, rows, count, true);
+}
+
+void geometry_dashed_ring(SDL_Renderer *renderer, SDL_FPoint centre, float radius, float width,
+			  SDL_Color color)
+{
+	SDL_FPoint points[GEOMETRY_MAX_POINTS];
+	int count = geometry_circle_points(centre, radius, points, GEOMETRY_MAX_POINTS);
+	/* About twelve dashes whatever the size: reads as "dashed" from afar. */
+	int per_dash = count / 24 > 0 ? count / 24 : 1;
+	for (int k = 0; k + per_dash <= count; k += 2 * per_dash)
+		geometry_polyline(renderer, points + k, per_dash + (k + per_dash < count),
+				  false, width, color);
+}
+
+static int geometry_rounded_rect_points(SDL_FRect rect, float radius, SDL_FPoint *points)
+{
+	if (radius > rect.w / 2)
+		radius = rect.w / 2;
+	if (radius > rect.h / 2)
+		radius = rect.h / 2;
+	const int per_corner = 8;
+	SDL_FPoint corners[4] = {{rect.x + rect.w - radius, rect.y + rect.h - radius},
+				 {rect.x + radius, rect.y + rect.h - radius},
+				 {rect.x + radius, rect.y + radius},
+				 {rect.x + rect.w - radius, rect.y + radius}};
+	int count = 0;
+	for (int c = 0; c < 4; c++)
+		for (int k = 0; k <= per_corner; k++) {
+			float angle = geometry_pi / 2 * ((float)c + (float)k / (float)per_corner);
+			points[count++] = (SDL_FPoint){corners[c].x + radius * cosf(angle),
+						       corners[c].y + radius * sinf(angle)};
+		}
+	return count;
+}
+
+void geometry_fill_rounded_rect(SDL_Renderer *renderer, SDL_FRect rect, float radius,
+				SDL_Color color)
+{
+	SDL_FPoint points[40];
+	int count = geometry_rounded_rect_points(rect, radius, points);
+	geometry_fill_convex(renderer, points, count, color);
+}
+
+void geometry_rounded_rect_outline(SDL_Renderer *renderer, SDL_FRect rect, float radius,
+				   float width, bool is_dashed, SDL_Color color)
+{
+	SDL_FPoint points[40];
+	int count = geometry_rounded_rect_points(rect, radius, points);
+	if (!is_dashed) {
+		geometry_polyline(renderer, points, count, true, width, color);
+		return;
+	}
+	for (int k = 0; k < count; k++) {
+		SDL_FPoint from = points[k], to = points[(k + 1) % count];
+		geometry_dashed_line(renderer, from, to, width, width * 2.5f, width * 2.0f, color);
+	}
+}

@@ -1,0 +1,43 @@
+/*
+ * palette: the colours of the two themes, as tables.
+ *
+ * Light is the method's paper poster (those who live together in black,
+ * those who work together in green, arrows coloured by direction); dark is
+ * for dim rooms. Sector colours come from the Okabe-Ito colour-blind-safe
+ * palette.
+ */
+#ifndef CONCERTO_PALETTE_H
+#define CONCERTO_PALETTE_H
+
+#include <SDL.h>
+
+#include "situation.h"
+
+enum arrow_direction {
+	ARROW_FAMILY_TO_FAMILY,
+	ARROW_PRO_TO_PRO,
+	ARROW_FAMILY_TO_PRO,
+	ARROW_PRO_TO_FAMILY,
+	ARROW_DIRECTION_COUNT
+};
+
+struct palette {
+	SDL_Color background;
+	SDL_Color ink;	     /* text, family symbols and their links */
+	SDL_Color muted_ink; /* roles, ages, progress */
+	SDL_Color work;	     /* professionals' outlines and links */
+	SDL_Color label_backing;
+	SDL_Color arrows[ARROW_DIRECTION_COUNT];
+	SDL_Color sectors[SECTOR_COUNT];
+	SDL_Color sector_text; /* text on a sector-coloured tag */
+	SDL_Color field_fill;
+	SDL_Color field_outline;
+	SDL_Color household;
+	SDL_Color highlight; /* the newcomer of the round, spotlights */
+	SDL_Color error;
+};
+
+const struct palette *palette_for_theme(enum situation_theme theme);
+SDL_Color palette_with_alpha(SDL_Color color, Uint8 alpha);
+
+#endif
