@@ -12,12 +12,21 @@
 const char *cli_usage(void)
 {
 	return "Usage:\n"
-	       "  concerto [--windowed] [FILE | --demo]   run the kiosk (fullscreen by default)\n"
+	       "  concerto [--windowed] [--media DIR]... [FILE | --demo]\n"
+	       "                                           run the kiosk (fullscreen by default);\n"
+	       "                                           without FILE, wait for a USB key under\n"
+	       "                                           /media and /run/media (or each DIR)\n"
 	       "  concerto --check FILE...                 check situation files, print every problem\n"
 	       "  concerto --render FILE|--demo --out SHOT.bmp [--size WxH] [--phase N]\n"
 	       "           [--step K] [--touch ID,...] [--theme dark|light]\n"
 	       "                                           draw one state into a BMP, no display needed\n"
+	       "  concerto --check-config FILE             check a kiosk.conf, print every problem\n"
+	       "  concerto --layout-stats FILE|--demo [--size WxH]\n"
+	       "                                           one line of layout figures (overlaps, crossings...)\n"
 	       "  concerto --help | --version\n"
+	       "\n"
+	       "--config FILE: the kiosk's settings (default " CLI_DEFAULT_CONFIG ";\n"
+	       "a missing file means the defaults).\n"
 	       "\n"
 	       "--check exits 0 when no file has an error, 1 otherwise.\n"
 	       "--render: phase N counts from 1; in a presentation round, K is the number of\n"
@@ -68,14 +77,31 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 		options->mode = CLI_CHECK;
 	} else if (strcmp(arg, "--render") == 0) {
 		options->mode = CLI_RENDER;
+	} else if (strcmp(arg, "--layout-stats") == 0) {
+		options->mode = CLI_LAYOUT_STATS;
 	} else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 		options->mode = CLI_HELP;
 	} else if (strcmp(arg, "--version") == 0) {
 		options->mode = CLI_VERSION;
+	} else if (strcmp(arg, "--config") == 0 || strcmp(arg, "--check-config") == 0) {
+		if (strcmp(arg, "--check-config") == 0)
+			options->mode = CLI_CHECK_CONFIG;
+		if (!(options->config_path = cli_value(argc, argv, index, error, error_size)))
+			return false;
 	} else if (strcmp(arg, "--demo") == 0) {
 		options->is_demo = true;
 	} else if (strcmp(arg, "--windowed") == 0) {
 		options->is_windowed = true;
+	} else if (strcmp(arg, "--report-screens") == 0) {
+		options->is_reporting_screens = true;
+	} else if (strcmp(arg, "--media") == 0) {
+		if (!(value = cli_value(argc, argv, index, error, error_size)))
+			return false;
+		if (options->media_root_count == CLI_MAX_MEDIA_ROOTS) {
+			snprintf(error, error_size, "at most %d --media folders", CLI_MAX_MEDIA_ROOTS);
+			return false;
+		}
+		options->media_roots[options->media_root_count++] = value;
 	} else if (strcmp(arg, "--out") == 0) {
 		if (!(options->out = cli_value(argc, argv, index, error, error_size)))
 			return false;
@@ -128,7 +154,8 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 
 bool cli_parse(int argc, char **argv, struct cli_options *options, char *error, size_t error_size)
 {
-	*options = (struct cli_options){.mode = CLI_KIOSK, .width = 1920, .height = 1080, .phase = 1};
+	*options = (struct cli_options){.mode = CLI_KIOSK, .width = 1920, .height = 1080, .phase = 1,
+					.config_path = CLI_DEFAULT_CONFIG};
 	error[0] = '\0';
 	for (int index = 1; index < argc; index++) {
 		const char *arg = argv[index];
@@ -147,6 +174,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *options, char *error, 
 		return true;
 	if (options->mode == CLI_CHECK && options->file_count == 0) {
 		snprintf(error, error_size, "--check needs at least one file");
+		return false;
+	}
+	if (options->mode == CLI_LAYOUT_STATS &&
+	    options->file_count + (options->is_demo ? 1 : 0) != 1) {
+		snprintf(error, error_size, "--layout-stats takes one FILE (or --demo)");
 		return false;
 	}
 	if (options->mode == CLI_RENDER) {

@@ -4,7 +4,8 @@
  *   concerto --check FILE...
  *   concerto --render FILE|--demo --out SHOT.bmp [--size WxH] [--phase N]
  *            [--step K] [--touch ID,...] [--theme dark|light]
- *   concerto [--windowed] [FILE | --demo]
+ *   concerto [--windowed] [--media DIR]... [FILE | --demo]
+ *   concerto [--config FILE] ...   |   concerto --check-config FILE
  *   concerto --help | --version
  */
 #ifndef CONCERTO_CLI_H
@@ -16,8 +17,19 @@
 #include "situation.h"
 
 enum { CLI_MAX_FILES = 64, CLI_MAX_SIDE = 8192, CLI_MIN_SIDE = 64 };
+enum { CLI_MAX_MEDIA_ROOTS = 8 };
 
-enum cli_mode { CLI_KIOSK, CLI_CHECK, CLI_RENDER, CLI_HELP, CLI_VERSION };
+enum cli_mode {
+	CLI_KIOSK,
+	CLI_CHECK,
+	CLI_RENDER,
+	CLI_LAYOUT_STATS,
+	CLI_HELP,
+	CLI_VERSION,
+	CLI_CHECK_CONFIG
+};
+
+#define CLI_DEFAULT_CONFIG "/etc/concerto/kiosk.conf"
 
 struct cli_options {
 	enum cli_mode mode;
@@ -33,6 +45,12 @@ struct cli_options {
 	const char *touch; /* comma-separated ids, resolved once the file is read */
 	bool has_theme;
 	enum situation_theme theme;
+	const char *config_path; /* --config or --check-config; CLI_DEFAULT_CONFIG */
+	/* --media DIR (repeatable): where keys are mounted, instead of the
+	 * configured roots. */
+	const char *media_roots[CLI_MAX_MEDIA_ROOTS];
+	size_t media_root_count;
+	bool is_reporting_screens; /* hidden --report-screens, for tests: no names */
 };
 
 /* false on a usage error, with a one-line message in `error`. */

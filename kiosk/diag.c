@@ -34,7 +34,8 @@ void diag_list_free(struct diag_list *list)
 static void trim_partial_utf8(char *text, size_t length)
 {
 	size_t lead_at = length;
-	while (lead_at > 0 && length - lead_at < 4 && ((unsigned char)text[lead_at - 1] & 0xC0) == 0x80)
+	while (lead_at > 0 && length - lead_at < 4 &&
+	       ((unsigned char)text[lead_at - 1] & 0xC0) == 0x80)
 		lead_at--;
 	if (lead_at == 0)
 		return;
@@ -47,7 +48,7 @@ static void trim_partial_utf8(char *text, size_t length)
 }
 
 void diag_add(struct diag_list *list, enum diag_severity severity, int line, int col,
-	      const char *format, ...)
+              const char *format, ...)
 {
 	if (severity == DIAG_ERROR)
 		list->error_count++;
@@ -81,8 +82,8 @@ void diag_add(struct diag_list *list, enum diag_severity severity, int line, int
 		list->is_truncated = true;
 		return;
 	}
-	list->items[list->count++] = (struct diag){
-	    .severity = severity, .line = line, .col = col, .message = message};
+	list->items[list->count++] =
+	    (struct diag){.severity = severity, .line = line, .col = col, .message = message};
 }
 
 bool diag_list_has_errors(const struct diag_list *list)
@@ -95,13 +96,12 @@ const char *diag_severity_name(enum diag_severity severity)
 	return severity == DIAG_ERROR ? "error" : "warning";
 }
 
-char *diag_format(const struct diag_list *list, const struct diag *item, char *buffer,
-		  size_t size)
+char *diag_format(const struct diag_list *list, const struct diag *item, char *buffer, size_t size)
 {
 	if (size == 0)
 		return buffer;
 	snprintf(buffer, size, "%s:%d:%d: %s: %s", list->file_name ? list->file_name : "situation",
-		 item->line, item->col, diag_severity_name(item->severity), item->message);
+	         item->line, item->col, diag_severity_name(item->severity), item->message);
 	return buffer;
 }
 

@@ -6,7 +6,9 @@
  */
 #include "headless.h"
 
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
+#include <time.h>
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -63,8 +65,9 @@ static int headless_draw(const struct cli_options *options, struct session *sess
 		int touches[HEADLESS_MAX_TOUCHES];
 		size_t touch_count = 0;
 		char error[300];
+		struct layout_measure measure = draw_layout_measure(text);
 		struct layout *layout =
-		    layout_compute(session->situation, options->width, options->height);
+		    layout_compute(session->situation, options->width, options->height, &measure);
 		struct phase_position position = {(size_t)(options->phase - 1), (size_t)options->step};
 		if (options->touch &&
 		    !session_resolve_ids(session->situation, options->touch, touches,
@@ -113,6 +116,46 @@ int headless_render(const struct cli_options *options)
 		SDL_DestroyRenderer(renderer);
 	SDL_FreeSurface(surface);
 	TTF_Quit();
+	session_free(&session);
+	return status;
+}
+
+static double headless_now_ms(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)now.tv_sec * 1e3 + (double)now.tv_nsec / 1e6;
+}
+
+int headless_layout_stats(const struct cli_options *options)
+{
+	struct session session;
+	if (!session_load(&session, options->is_demo ? NULL : options->files[0])) {
+		headless_print_diags(&session.diags, stderr);
+		session_free(&session);
+		return 1;
+	}
+	/* Measured with the real fonts, as the kiosk would lay it out. */
+	struct text_cache *text = text_cache_new(NULL);
+	struct layout_measure measure = draw_layout_measure(text);
+	double start = headless_now_ms();
+	struct layout *layout =
+	    text ? layout_compute(session.situation, options->width, options->height, &measure)
+		 : NULL;
+	double elapsed = headless_now_ms() - start;
+	int status = 2;
+	if (layout) {
+		struct layout_stats stats;
+		layout_stats(session.situation, layout, &stats);
+		printf("nodes=%zu links=%zu node_overlaps=%zu label_overlaps=%zu crossings=%zu "
+		       "min_label_px=%d layout_ms=%.1f\n",
+		       session.situation->node_count, session.situation->link_count,
+		       stats.node_overlaps, stats.label_overlaps, stats.crossings, stats.min_label_px,
+		       elapsed);
+		status = 0;
+	}
+	layout_free(layout);
+	text_cache_free(text);
 	session_free(&session);
 	return status;
 }

@@ -40,27 +40,24 @@ static const struct keyword of_words[] = {{"of", 0}, {"de", 0}};
 KEYWORD_SET(keyword_of, "word", of_words);
 
 static const struct keyword keys[] = {
-    {"date", KEY_DATE},	     {"place", KEY_PLACE},     {"lieu", KEY_PLACE},
-    {"lang", KEY_LANG},	     {"langue", KEY_LANG},     {"next", KEY_NEXT},
-    {"suite", KEY_NEXT},     {"theme", KEY_THEME},     {"thème", KEY_THEME},
-    {"type", KEY_TYPE},	     {"text", KEY_TEXT},       {"texte", KEY_TEXT},
-    {"order", KEY_ORDER},    {"ordre", KEY_ORDER},     {"sex", KEY_SEX},
-    {"sexe", KEY_SEX},	     {"born", KEY_BORN},       {"né", KEY_BORN},
-    {"née", KEY_BORN},	     {"died", KEY_DIED},       {"décès", KEY_DIED},
-    {"role", KEY_ROLE},	     {"rôle", KEY_ROLE},       {"circle", KEY_CIRCLE},
-    {"cercle", KEY_CIRCLE},  {"status", KEY_STATUS},   {"statut", KEY_STATUS},
-    {"since", KEY_SINCE},    {"depuis", KEY_SINCE},    {"until", KEY_UNTIL},
-    {"jusqu'à", KEY_UNTIL},  {"jusqua", KEY_UNTIL},    {"at", KEY_AT},
-    {"chez", KEY_AT},	     {"sector", KEY_SECTOR},   {"secteur", KEY_SECTOR},
-    {"kind", KEY_KIND},	     {"nature", KEY_KIND},
+    {"date", KEY_DATE},     {"place", KEY_PLACE},   {"lieu", KEY_PLACE},    {"lang", KEY_LANG},
+    {"langue", KEY_LANG},   {"next", KEY_NEXT},     {"suite", KEY_NEXT},    {"theme", KEY_THEME},
+    {"thème", KEY_THEME},   {"type", KEY_TYPE},     {"text", KEY_TEXT},     {"texte", KEY_TEXT},
+    {"order", KEY_ORDER},   {"ordre", KEY_ORDER},   {"sex", KEY_SEX},       {"sexe", KEY_SEX},
+    {"born", KEY_BORN},     {"né", KEY_BORN},       {"née", KEY_BORN},      {"died", KEY_DIED},
+    {"décès", KEY_DIED},    {"role", KEY_ROLE},     {"rôle", KEY_ROLE},     {"circle", KEY_CIRCLE},
+    {"cercle", KEY_CIRCLE}, {"status", KEY_STATUS}, {"statut", KEY_STATUS}, {"since", KEY_SINCE},
+    {"depuis", KEY_SINCE},  {"until", KEY_UNTIL},   {"jusqu'à", KEY_UNTIL}, {"jusqua", KEY_UNTIL},
+    {"at", KEY_AT},         {"chez", KEY_AT},       {"sector", KEY_SECTOR}, {"secteur", KEY_SECTOR},
+    {"kind", KEY_KIND},     {"nature", KEY_KIND},
 };
 KEYWORD_SET(keyword_keys, "attribute", keys);
 
 static const struct keyword flags[] = {
     {"deceased", FLAG_DECEASED}, {"décédé", FLAG_DECEASED}, {"décédée", FLAG_DECEASED},
-    {"index", FLAG_INDEX},	 {"absent", FLAG_ABSENT},    {"absente", FLAG_ABSENT},
-    {"adopted", FLAG_ADOPTED},	 {"adopté", FLAG_ADOPTED},   {"adoptée", FLAG_ADOPTED},
-    {"foster", FLAG_FOSTER},	 {"accueil", FLAG_FOSTER},   {"arrow", FLAG_ARROW},
+    {"index", FLAG_INDEX},       {"absent", FLAG_ABSENT},   {"absente", FLAG_ABSENT},
+    {"adopted", FLAG_ADOPTED},   {"adopté", FLAG_ADOPTED},  {"adoptée", FLAG_ADOPTED},
+    {"foster", FLAG_FOSTER},     {"accueil", FLAG_FOSTER},  {"arrow", FLAG_ARROW},
     {"flèche", FLAG_ARROW},
 };
 KEYWORD_SET(keyword_flags, "flag", flags);
@@ -74,54 +71,59 @@ static const struct keyword sexes[] = {
 KEYWORD_SET(keyword_sexes, "sex", sexes);
 
 static const struct keyword circles[] = {
-    {"family", CIRCLE_FAMILY},	     {"famille", CIRCLE_FAMILY}, {"friend", CIRCLE_FRIEND},
-    {"ami", CIRCLE_FRIEND},	     {"amie", CIRCLE_FRIEND},	 {"neighbour", CIRCLE_NEIGHBOUR},
+    {"family", CIRCLE_FAMILY},      {"famille", CIRCLE_FAMILY},   {"friend", CIRCLE_FRIEND},
+    {"ami", CIRCLE_FRIEND},         {"amie", CIRCLE_FRIEND},      {"neighbour", CIRCLE_NEIGHBOUR},
     {"neighbor", CIRCLE_NEIGHBOUR}, {"voisin", CIRCLE_NEIGHBOUR}, {"voisine", CIRCLE_NEIGHBOUR},
-    {"other", CIRCLE_OTHER},	     {"autre", CIRCLE_OTHER},
+    {"other", CIRCLE_OTHER},        {"autre", CIRCLE_OTHER},
 };
 KEYWORD_SET(keyword_circles, "circle", circles);
 
 static const struct keyword union_statuses[] = {
     {"together", UNION_TOGETHER},   {"ensemble", UNION_TOGETHER}, {"married", UNION_MARRIED},
-    {"marié", UNION_MARRIED},	    {"mariée", UNION_MARRIED},	  {"mariés", UNION_MARRIED},
+    {"marié", UNION_MARRIED},       {"mariée", UNION_MARRIED},    {"mariés", UNION_MARRIED},
     {"separated", UNION_SEPARATED}, {"séparé", UNION_SEPARATED},  {"séparée", UNION_SEPARATED},
     {"séparés", UNION_SEPARATED},   {"divorced", UNION_DIVORCED}, {"divorcé", UNION_DIVORCED},
     {"divorcée", UNION_DIVORCED},   {"divorcés", UNION_DIVORCED}, {"widowed", UNION_WIDOWED},
-    {"veuf", UNION_WIDOWED},	    {"veuve", UNION_WIDOWED},
+    {"veuf", UNION_WIDOWED},        {"veuve", UNION_WIDOWED},
 };
 KEYWORD_SET(keyword_union_statuses, "status", union_statuses);
 
 static const struct keyword sectors[] = {
-    {"aid", SECTOR_AID},	     {"aide", SECTOR_AID},	    {"care", SECTOR_CARE},
-    {"soin", SECTOR_CARE},	     {"soins", SECTOR_CARE},	    {"education", SECTOR_EDUCATION},
-    {"éducation", SECTOR_EDUCATION}, {"control", SECTOR_CONTROL},  {"contrôle", SECTOR_CONTROL},
-    {"culture", SECTOR_CULTURE},     {"other", SECTOR_OTHER},	    {"autre", SECTOR_OTHER},
+    {"aid", SECTOR_AID},
+    {"aide", SECTOR_AID},
+    {"care", SECTOR_CARE},
+    {"soin", SECTOR_CARE},
+    {"soins", SECTOR_CARE},
+    {"education", SECTOR_EDUCATION},
+    {"éducation", SECTOR_EDUCATION},
+    {"control", SECTOR_CONTROL},
+    {"contrôle", SECTOR_CONTROL},
+    {"culture", SECTOR_CULTURE},
+    {"other", SECTOR_OTHER},
+    {"autre", SECTOR_OTHER},
 };
 KEYWORD_SET(keyword_sectors, "sector", sectors);
 
 static const struct keyword link_kinds[] = {
-    {"work", LINK_WORK},	 {"travail", LINK_WORK},	{"close", LINK_CLOSE},
-    {"proche", LINK_CLOSE},	 {"support", LINK_SUPPORT},	{"soutien", LINK_SUPPORT},
-    {"conflict", LINK_CONFLICT}, {"conflit", LINK_CONFLICT},	{"distant", LINK_DISTANT},
-    {"cutoff", LINK_CUTOFF},	 {"rupture", LINK_CUTOFF},	{"mandate", LINK_MANDATE},
+    {"work", LINK_WORK},         {"travail", LINK_WORK},     {"close", LINK_CLOSE},
+    {"proche", LINK_CLOSE},      {"support", LINK_SUPPORT},  {"soutien", LINK_SUPPORT},
+    {"conflict", LINK_CONFLICT}, {"conflit", LINK_CONFLICT}, {"distant", LINK_DISTANT},
+    {"cutoff", LINK_CUTOFF},     {"rupture", LINK_CUTOFF},   {"mandate", LINK_MANDATE},
     {"mandat", LINK_MANDATE},
 };
 KEYWORD_SET(keyword_link_kinds, "kind", link_kinds);
 
 static const struct keyword phase_types[] = {
-    {"title", PHASE_TITLE},	{"titre", PHASE_TITLE},	  {"round", PHASE_ROUND},
-    {"tour", PHASE_ROUND},	{"network", PHASE_NETWORK}, {"réseau", PHASE_NETWORK},
-    {"fields", PHASE_FIELDS},	{"champs", PHASE_FIELDS}, {"text", PHASE_TEXT},
+    {"title", PHASE_TITLE},   {"titre", PHASE_TITLE},     {"round", PHASE_ROUND},
+    {"tour", PHASE_ROUND},    {"network", PHASE_NETWORK}, {"réseau", PHASE_NETWORK},
+    {"fields", PHASE_FIELDS}, {"champs", PHASE_FIELDS},   {"text", PHASE_TEXT},
     {"texte", PHASE_TEXT},
 };
 KEYWORD_SET(keyword_phase_types, "phase type", phase_types);
 
 static const struct keyword langs[] = {
-    {"fr", LANG_FR},
-    {"en", LANG_EN},
-    {"français", LANG_FR},
-    {"english", LANG_EN},
-    {"anglais", LANG_EN},
+    {"fr", LANG_FR},      {"en", LANG_EN},      {"français", LANG_FR},
+    {"english", LANG_EN}, {"anglais", LANG_EN},
 };
 KEYWORD_SET(keyword_langs, "lang", langs);
 
@@ -139,10 +141,10 @@ static const char *fold_code_point(uint32_t c)
 {
 	/* U+00C0..U+00FF, upper and lower case share the table. */
 	static const char *const latin1[64] = {
-	    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e",  "e", "i", "i", "i", "i",
-	    "d", "n", "o", "o", "o", "o", "o",	NULL, "o", "u", "u",  "u", "u", "y", NULL, "ss",
-	    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e",  "e", "i", "i", "i", "i",
-	    "d", "n", "o", "o", "o", "o", "o",	NULL, "o", "u", "u",  "u", "u", "y", NULL, "y",
+	    "a", "a", "a", "a", "a", "a", "ae", "c",  "e", "e", "e", "e", "i", "i", "i",  "i",
+	    "d", "n", "o", "o", "o", "o", "o",  NULL, "o", "u", "u", "u", "u", "y", NULL, "ss",
+	    "a", "a", "a", "a", "a", "a", "ae", "c",  "e", "e", "e", "e", "i", "i", "i",  "i",
+	    "d", "n", "o", "o", "o", "o", "o",  NULL, "o", "u", "u", "u", "u", "y", NULL, "y",
 	};
 	if (c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC)
 		return "";
@@ -254,7 +256,7 @@ static size_t common_prefix(const char *a, const char *b)
 }
 
 const char *keyword_suggest(const struct keyword_set *set, const char *text, size_t length,
-			    unsigned allowed_mask)
+                            unsigned allowed_mask)
 {
 	char folded[KEYWORD_FOLD_MAX];
 	char candidate[KEYWORD_FOLD_MAX];
@@ -271,7 +273,7 @@ const char *keyword_suggest(const struct keyword_set *set, const char *text, siz
 		if (item->value < 32 && !(allowed_mask & (1u << item->value)))
 			continue;
 		if (!keyword_fold(item->spelling, strlen(item->spelling), candidate,
-				  sizeof candidate))
+		                  sizeof candidate))
 			continue;
 		size_t distance =
 		    keyword_edit_distance(folded, folded_length, candidate, strlen(candidate));
@@ -279,7 +281,8 @@ const char *keyword_suggest(const struct keyword_set *set, const char *text, siz
 		if (distance >= strlen(candidate))
 			continue; /* nothing in common */
 		/* Ties go to the longer shared prefix: "personn" → "personne". */
-		if (distance < best_distance || (distance == best_distance && prefix > best_prefix)) {
+		if (distance < best_distance ||
+		    (distance == best_distance && prefix > best_prefix)) {
 			best = item->spelling;
 			best_distance = distance;
 			best_prefix = prefix;
@@ -296,7 +299,7 @@ static void append(char *buffer, size_t size, size_t *used, const char *text)
 }
 
 char *keyword_list(const struct keyword_set *set, unsigned allowed_mask, bool with_aliases,
-		   char *buffer, size_t size)
+                   char *buffer, size_t size)
 {
 	size_t used = 0;
 	if (size == 0)

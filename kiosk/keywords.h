@@ -75,14 +75,14 @@ extern const struct keyword_set keyword_statements;
 extern const struct keyword_set keyword_of; /* `of` / `de` in child statements */
 extern const struct keyword_set keyword_keys;
 extern const struct keyword_set keyword_flags;
-extern const struct keyword_set keyword_sexes;	       /* enum sex */
-extern const struct keyword_set keyword_circles;       /* enum circle */
+extern const struct keyword_set keyword_sexes;          /* enum sex */
+extern const struct keyword_set keyword_circles;        /* enum circle */
 extern const struct keyword_set keyword_union_statuses; /* enum union_status */
-extern const struct keyword_set keyword_sectors;       /* enum sector */
-extern const struct keyword_set keyword_link_kinds;    /* enum link_kind */
-extern const struct keyword_set keyword_phase_types;   /* enum phase_type */
-extern const struct keyword_set keyword_langs;	       /* enum situation_lang */
-extern const struct keyword_set keyword_themes;	       /* enum situation_theme */
+extern const struct keyword_set keyword_sectors;        /* enum sector */
+extern const struct keyword_set keyword_link_kinds;     /* enum link_kind */
+extern const struct keyword_set keyword_phase_types;    /* enum phase_type */
+extern const struct keyword_set keyword_langs;          /* enum situation_lang */
+extern const struct keyword_set keyword_themes;         /* enum situation_theme */
 
 enum { KEYWORD_FOLD_MAX = 64 };
 
@@ -96,11 +96,11 @@ const char *keyword_name(const struct keyword_set *set, int value);
 /* The nearest spelling by edit distance when close enough, else NULL.
  * `allowed_mask` limits the candidates to values whose bit is set (~0u: all). */
 const char *keyword_suggest(const struct keyword_set *set, const char *text, size_t length,
-			    unsigned allowed_mask);
+                            unsigned allowed_mask);
 /* "f, m (h), x": every value in table order, other spellings in parentheses,
  * limited to values whose bit is set in allowed_mask. Returns buffer. */
 char *keyword_list(const struct keyword_set *set, unsigned allowed_mask, bool with_aliases,
-		   char *buffer, size_t size);
+                   char *buffer, size_t size);
 /* Levenshtein distance of two byte strings (bounded inputs). */
 size_t keyword_edit_distance(const char *a, size_t a_length, const char *b, size_t b_length);
 

@@ -14,6 +14,7 @@
 
 #include "actions.h"
 #include "draw.h"
+#include "kiosk_media.h"
 #include "layout.h"
 #include "phases.h"
 #include "scene.h"
@@ -53,6 +54,7 @@ struct kiosk {
 	struct text_cache *text;
 	struct session session;
 	struct layout *layout;
+	struct kiosk_media *media; /* the USB key: idle, chooser */
 	struct phase_position position;
 	int spotlights[KIOSK_MAX_SPOTLIGHTS];
 	size_t spotlight_count;
@@ -74,15 +76,43 @@ static void kiosk_relayout(struct kiosk *kiosk)
 {
 	SDL_GetRendererOutputSize(kiosk->renderer, &kiosk->width, &kiosk->height);
 	layout_free(kiosk->layout);
-	kiosk->layout = kiosk->session.situation
-			    ? layout_compute(kiosk->session.situation, kiosk->width, kiosk->height)
-			    : NULL;
+	struct layout_measure measure = draw_layout_measure(kiosk->text);
+	kiosk->layout = kiosk->session.situation ? layout_compute(kiosk->session.situation,
+								  kiosk->width, kiosk->height, &measure)
+						 : NULL;
 	kiosk->needs_redraw = true;
+}
+
+/* The key came, went or was chosen from: swap the whole session (all or
+ * nothing), wiping the old one with its label textures and glyph caches. */
+static void kiosk_apply_media(struct kiosk *kiosk, enum kiosk_media_outcome outcome,
+			      struct session *opened)
+{
+	if (outcome == KIOSK_MEDIA_OPEN || outcome == KIOSK_MEDIA_CLOSE) {
+		session_free(&kiosk->session);
+		kiosk->session = outcome == KIOSK_MEDIA_OPEN ? *opened : (struct session){0};
+		text_cache_free(kiosk->text);
+		kiosk->text = text_cache_new(kiosk->renderer);
+		kiosk->position = phase_first(kiosk->session.situation);
+		kiosk->spotlight_count = 0;
+		kiosk->is_blank = false;
+		kiosk_relayout(kiosk);
+	}
+	if (outcome != KIOSK_MEDIA_IGNORED)
+		kiosk->needs_redraw = true;
 }
 
 /* Returns false when the kiosk should stop. */
 static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 {
+	struct session opened;
+	enum kiosk_media_outcome outcome =
+	    kiosk->is_blank ? KIOSK_MEDIA_IGNORED
+			    : kiosk_media_handle_action(kiosk->media, action, &opened);
+	if (outcome != KIOSK_MEDIA_IGNORED) {
+		kiosk_apply_media(kiosk, outcome, &opened);
+		return true;
+	}
 	const struct situation *situation = kiosk->session.situation;
 	switch (action) {
 	case ACTION_NONE:
@@ -119,6 +149,15 @@ static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 /* A tap on a node toggles its spotlight; a tap on empty space clears them. */
 static void kiosk_handle_tap(struct kiosk *kiosk, float x, float y)
 {
+	struct session opened;
+	enum kiosk_media_outcome outcome =
+	    kiosk->is_blank ? KIOSK_MEDIA_IGNORED
+			    : kiosk_media_handle_tap(kiosk->media, x, y, kiosk->width,
+						     kiosk->height, &opened);
+	if (outcome != KIOSK_MEDIA_IGNORED) {
+		kiosk_apply_media(kiosk, outcome, &opened);
+		return;
+	}
 	const struct situation *situation = kiosk->session.situation;
 	if (!situation || !kiosk->layout || kiosk->is_blank)
 		return;
@@ -151,6 +190,8 @@ static void kiosk_draw(struct kiosk *kiosk)
 	if (kiosk->is_blank) {
 		SDL_SetRenderDrawColor(kiosk->renderer, 0, 0, 0, 255);
 		SDL_RenderClear(kiosk->renderer);
+	} else if (kiosk_media_draw(kiosk->media, &context)) {
+		/* idle, empty key or chooser */
 	} else if (!situation) {
 		draw_error_screen(&context, &kiosk->session.diags, LANG_FR);
 	} else {
@@ -161,6 +202,8 @@ static void kiosk_draw(struct kiosk *kiosk)
 		scene_free(scene);
 	}
 	SDL_RenderPresent(kiosk->renderer);
+	kiosk_media_report(kiosk->media, kiosk->is_blank, &kiosk->session,
+			   kiosk->position.phase + 1);
 	kiosk->needs_redraw = false;
 }
 
@@ -170,6 +213,14 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 	case SDL_QUIT:
 		return false;
 	case SDL_KEYDOWN:
+		if (!kiosk->is_blank) {
+			struct session opened;
+			enum kiosk_media_outcome outcome =
+			    kiosk_media_handle_key(kiosk->media, event->key.keysym.sym, &opened);
+			kiosk_apply_media(kiosk, outcome, &opened);
+			if (outcome != KIOSK_MEDIA_IGNORED)
+				return true;
+		}
 		return kiosk_handle_action(kiosk, kiosk_action_for_key(event->key.keysym.sym));
 	case SDL_MOUSEBUTTONDOWN:
 		if (event->button.which != SDL_TOUCH_MOUSEID)
@@ -185,8 +236,12 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 		else if (event->window.event == SDL_WINDOWEVENT_EXPOSED)
 			kiosk->needs_redraw = true;
 		return true;
-	default:
+	default: {
+		struct session opened;
+		kiosk_apply_media(kiosk, kiosk_media_handle_event(kiosk->media, event, &opened),
+				  &opened);
 		return true;
+	}
 	}
 }
 
@@ -222,6 +277,7 @@ static bool kiosk_open_display(struct kiosk *kiosk, const struct cli_options *op
 
 static void kiosk_close(struct kiosk *kiosk)
 {
+	kiosk_media_free(kiosk->media);
 	text_cache_free(kiosk->text);
 	layout_free(kiosk->layout);
 	session_free(&kiosk->session);
@@ -238,13 +294,16 @@ int kiosk_run(const struct cli_options *options)
 {
 	struct kiosk kiosk = {0};
 	const char *path = options->file_count ? options->files[0] : NULL;
-	if (!session_load(&kiosk.session, path))
+	/* Without FILE or --demo the kiosk waits for a USB key. */
+	bool is_watching = !path && !options->is_demo;
+	if (!is_watching && !session_load(&kiosk.session, path))
 		fprintf(stderr, "concerto: %s: %zu error(s), showing them on screen\n",
 			kiosk.session.diags.file_name, kiosk.session.diags.error_count);
 	int status = 0;
 	if (!kiosk_open_display(&kiosk, options)) {
 		status = 2;
 	} else {
+		kiosk.media = kiosk_media_new(options, NULL, is_watching);
 		kiosk.position = phase_first(kiosk.session.situation);
 		kiosk_relayout(&kiosk);
 		bool is_running = true;

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 
 #include "cli.h"
+#include "config_command.h"
 #include "headless.h"
 #include "kiosk.h"
 
@@ -39,6 +40,8 @@ int main(int argc, char **argv)
 	case CLI_HELP:
 		fputs(cli_usage(), stdout);
 		return 0;
+	case CLI_CHECK_CONFIG:
+		return config_check_command(options.config_path);
 	case CLI_VERSION:
 		printf("concerto %s\n", CONCERTO_VERSION);
 		return 0;
@@ -46,6 +49,8 @@ int main(int argc, char **argv)
 		return headless_check(&options);
 	case CLI_RENDER:
 		return headless_render(&options);
+	case CLI_LAYOUT_STATS:
+		return headless_layout_stats(&options);
 	case CLI_KIOSK:
 		break;
 	}

@@ -21,10 +21,10 @@ bool number_parse_int(const char *text, size_t length, long min, long max, long 
 
 enum date_problem {
 	DATE_OK,
-	DATE_BAD_FORM,	 /* not YYYY nor YYYY-MM-DD */
-	DATE_BAD_YEAR,	 /* outside NUMBER_YEAR_MIN..NUMBER_YEAR_MAX */
-	DATE_BAD_MONTH,	 /* not 01..12 */
-	DATE_BAD_DAY,	 /* not a day of that month (leap years counted) */
+	DATE_BAD_FORM,  /* not YYYY nor YYYY-MM-DD */
+	DATE_BAD_YEAR,  /* outside NUMBER_YEAR_MIN..NUMBER_YEAR_MAX */
+	DATE_BAD_MONTH, /* not 01..12 */
+	DATE_BAD_DAY,   /* not a day of that month (leap years counted) */
 };
 
 enum date_problem number_parse_date(const char *text, size_t length, struct situation_date *out);

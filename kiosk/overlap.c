@@ -39,7 +39,7 @@ static bool is_overlap_kind(enum link_kind kind)
 
 /* Has a named field exactly these (sorted) members? `scratch` holds count. */
 static bool is_named(const struct situation *situation, size_t named_count, const int *sorted,
-		     size_t count, int *scratch)
+                     size_t count, int *scratch)
 {
 	for (size_t i = 0; i < named_count; i++) {
 		const struct field *field = &situation->fields[i];
@@ -53,8 +53,7 @@ static bool is_named(const struct situation *situation, size_t named_count, cons
 	return false;
 }
 
-static size_t count_institutions(const struct situation *situation, const int *pros,
-				 size_t count)
+static size_t count_institutions(const struct situation *situation, const int *pros, size_t count)
 {
 	size_t distinct = 0;
 	for (size_t i = 0; i < count; i++) {
@@ -69,7 +68,7 @@ static size_t count_institutions(const struct situation *situation, const int *p
 
 /* Appends one computed field (members copied into the arena). */
 static bool add_field(struct situation *situation, size_t *capacity, const int *members,
-		      size_t count)
+                      size_t count)
 {
 	struct field *fields = situation->fields;
 	if (situation->field_count == *capacity) {

@@ -41,13 +41,12 @@ struct situation *situation_load_file(const char *path, struct diag_list *diags)
 	fclose(file);
 	struct situation *situation = NULL;
 	if (has_failed)
-		diag_add(diags, DIAG_ERROR, 1, 1, "cannot read the file: %s",
-			 strerror(read_errno));
+		diag_add(diags, DIAG_ERROR, 1, 1, "cannot read the file: %s", strerror(read_errno));
 	else if (length > SITUATION_MAX_FILE_BYTES)
 		diag_add(diags, DIAG_ERROR, 1, 1,
-			 "file too large: more than the limit of 1 MiB (%d bytes) per file; is "
-			 "this really a situation file?",
-			 SITUATION_MAX_FILE_BYTES);
+		         "file too large: more than the limit of 1 MiB (%d bytes) per file; is "
+		         "this really a situation file?",
+		         SITUATION_MAX_FILE_BYTES);
 	else
 		situation = situation_parse(bytes, length, diags);
 	explicit_bzero(bytes, length);
@@ -72,23 +71,22 @@ int situation_age(const struct situation *situation, const struct node *node)
 	/* The deceased keep the age they died at. */
 	struct situation_date none = {0, 0, 0};
 	struct situation_date at = node->died.year != 0 ? node->died
-				   : situation	       ? situation->date
-							: none;
+	                           : situation          ? situation->date
+	                                                : none;
 	if (at.year == 0)
 		return -1;
 	int age = at.year - node->born.year;
 	bool are_days_known = at.month != 0 && node->born.month != 0;
-	if (are_days_known &&
-	    (at.month < node->born.month ||
-	     (at.month == node->born.month && at.day < node->born.day)))
+	if (are_days_known && (at.month < node->born.month ||
+	                       (at.month == node->born.month && at.day < node->born.day)))
 		age--;
 	return age < 0 ? -1 : age;
 }
 
 const char *sector_name(enum sector sector)
 {
-	static const char *const names[SECTOR_COUNT] = {"aid",	   "care",    "education",
-							"control", "culture", "other"};
+	static const char *const names[SECTOR_COUNT] = {"aid",     "care",    "education",
+	                                                "control", "culture", "other"};
 	return (unsigned)sector < SECTOR_COUNT ? names[sector] : "?";
 }
 

@@ -25,6 +25,9 @@ enum {
 	SITUATION_MAX_PHASES = 64,
 	/* Not in FORMAT.md, ours: keeps one label from filling the screen. */
 	SITUATION_MAX_LABEL_CHARS = 200,
+	/* Not in FORMAT.md, ours: unions, child statements, households and
+	 * fields, each; keeps the duplicate checks fast on hostile files. */
+	SITUATION_MAX_RELATIONS = 10000,
 };
 
 enum node_kind { NODE_PERSON, NODE_PRO, NODE_INSTITUTION };

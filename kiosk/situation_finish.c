@@ -25,7 +25,7 @@ struct frame {
 };
 
 static void report_cycle(struct parser *parser, const struct frame *stack, size_t from,
-			 size_t depth, int closing_filiation)
+                         size_t depth, int closing_filiation)
 {
 	const struct situation *situation = parser->situation;
 	char path[DIAG_MAX_MESSAGE];
@@ -35,7 +35,7 @@ static void report_cycle(struct parser *parser, const struct frame *stack, size_
 	for (size_t i = from; i <= depth; i++) {
 		int node = i < depth ? stack[i].node : stack[from].node;
 		int written = snprintf(path + used, sizeof path - used, "%s%s",
-				       i > from ? " \xE2\x86\x92 " : "", situation->nodes[node].id);
+		                       i > from ? " \xE2\x86\x92 " : "", situation->nodes[node].id);
 		if (written < 0 || (size_t)written >= sizeof path - used)
 			break;
 		used += (size_t)written;
@@ -46,9 +46,9 @@ static void report_cycle(struct parser *parser, const struct frame *stack, size_
 		}
 	}
 	diag_add(parser->diags, DIAG_ERROR, latest->line, latest->col,
-		 "cycle of child statements: %s (each one a parent of the next); a person "
-		 "cannot be their own ancestor, so fix one of these child lines",
-		 path);
+	         "cycle of child statements: %s (each one a parent of the next); a person "
+	         "cannot be their own ancestor, so fix one of these child lines",
+	         path);
 }
 
 static void check_child_cycles(struct parser *parser)
@@ -106,12 +106,12 @@ static void check_child_cycles(struct parser *parser)
 			if (colour[edge->child] == 0) {
 				colour[edge->child] = 1;
 				position[edge->child] = depth;
-				stack[depth++] =
-				    (struct frame){edge->child, first[edge->child], edge->filiation};
+				stack[depth++] = (struct frame){edge->child, first[edge->child],
+				                                edge->filiation};
 			} else if (colour[edge->child] == 1 &&
-				   reported++ < FINISH_MAX_CYCLES_REPORTED) {
+			           reported++ < FINISH_MAX_CYCLES_REPORTED) {
 				report_cycle(parser, stack, position[edge->child], depth,
-					     edge->filiation);
+				             edge->filiation);
 			}
 		}
 	}
@@ -163,15 +163,15 @@ static void warn_lone_nodes(struct parser *parser)
 			continue;
 		if (node->kind == NODE_PRO)
 			diag_add(parser->diags, DIAG_WARNING, node->line, node->col,
-				 "professional \"%s\" has no link", node->id);
+			         "professional \"%s\" has no link", node->id);
 		else if (node->kind == NODE_INSTITUTION)
 			diag_add(parser->diags, DIAG_WARNING, node->line, node->col,
-				 "institution \"%s\" has no professional and no link", node->id);
+			         "institution \"%s\" has no professional and no link", node->id);
 		else
 			diag_add(parser->diags, DIAG_WARNING, node->line, node->col,
-				 "person \"%s\" has no relation: no link, union, child, household "
-				 "or field",
-				 node->id);
+			         "person \"%s\" has no relation: no link, union, child, household "
+			         "or field",
+			         node->id);
 	}
 out:
 	free(has_link);
@@ -181,9 +181,9 @@ out:
 /* Default phase titles, by situation_lang, in phase_type order. */
 static const char *const default_titles[2][5] = {
     [LANG_FR] = {"Accueil", "Tour de présentation", "Le réseau", "Champs de recouvrement",
-		 "Prochaine rencontre"},
+                 "Prochaine rencontre"},
     [LANG_EN] = {"Welcome", "Round of introductions", "The network", "Overlap fields",
-		 "Next meeting"},
+                 "Next meeting"},
 };
 
 static bool add_default_phases(struct parser *parser)
@@ -218,8 +218,8 @@ static bool fill_round_orders(struct parser *parser)
 			continue;
 		if (!order) {
 			order = arena_alloc_array(parser->arena,
-						  situation->node_count ? situation->node_count : 1,
-						  sizeof *order);
+			                          situation->node_count ? situation->node_count : 1,
+			                          sizeof *order);
 			if (!order)
 				return false;
 			for (size_t i = 0; i < situation->node_count; i++)
@@ -243,8 +243,8 @@ void parser_finish(struct parser *parser)
 		return;
 	struct situation *situation = parser->situation;
 	bool is_ok = overlap_compute(situation) &&
-		     (situation->phase_count > 0 || add_default_phases(parser)) &&
-		     fill_round_orders(parser);
+	             (situation->phase_count > 0 || add_default_phases(parser)) &&
+	             fill_round_orders(parser);
 	if (!is_ok)
 		parser_out_of_memory(parser, 1);
 }

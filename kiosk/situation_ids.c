@@ -4,6 +4,7 @@
  * "unknown id" message that lists the ids defined so far, nearest first when
  * there are many.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,35 +71,35 @@ const char *node_kind_noun(enum node_kind kind)
 }
 
 int parser_define_node(struct parser *parser, const struct word *id, const struct word *keyword,
-		       enum node_kind kind)
+                       enum node_kind kind)
 {
 	struct situation *situation = parser->situation;
 	if (id->kind != WORD_BARE || !lexer_is_id(id->text, id->length)) {
 		diag_add(parser->diags, DIAG_ERROR, parser->line, id->col,
-			 "\"%.*s\" is not a valid id: an id is one word of letters, digits, _ "
-			 "and -, starting with a letter or digit (e.g. lea, m-dupont, juge_2)",
-			 (int)id->length, id->text);
+		         "\"%.*s\" is not a valid id: an id is one word of letters, digits, _ "
+		         "and -, starting with a letter or digit (e.g. lea, m-dupont, juge_2)",
+		         (int)id->length, id->text);
 		return -1;
 	}
 	int existing = parser_find_id(parser, id->text, id->length);
 	if (existing >= 0) {
 		const struct node *first = &situation->nodes[existing];
 		diag_add(parser->diags, DIAG_ERROR, parser->line, id->col,
-			 "duplicate id \"%s\": already used by the %s at line %d; give each "
-			 "person, professional and institution its own id",
-			 first->id, node_kind_noun(first->kind), first->line);
+		         "duplicate id \"%s\": already used by the %s at line %d; give each "
+		         "person, professional and institution its own id",
+		         first->id, node_kind_noun(first->kind), first->line);
 		return -1;
 	}
 	if (situation->node_count >= SITUATION_MAX_NODES) {
 		diag_add(parser->diags, DIAG_ERROR, parser->line, keyword->col,
-			 "too many nodes: the limit is %d persons, professionals and institutions "
-			 "per file; the rest of the file is not read",
-			 SITUATION_MAX_NODES);
+		         "too many nodes: the limit is %d persons, professionals and institutions "
+		         "per file; the rest of the file is not read",
+		         SITUATION_MAX_NODES);
 		parser->is_stopped = true;
 		return -1;
 	}
 	struct node *nodes = parser_grow(parser, situation->nodes, situation->node_count,
-					 &parser->node_capacity, sizeof *nodes);
+	                                 &parser->node_capacity, sizeof *nodes);
 	char *copy = parser_strndup(parser, id->text, id->length);
 	if (!nodes || !copy) {
 		parser_out_of_memory(parser, id->col);
@@ -143,23 +144,32 @@ static void report_unknown_id(struct parser *parser, const char *text, size_t le
 {
 	const struct situation *situation = parser->situation;
 	size_t count = situation->node_count;
+	if (parser_is_quiet(parser)) {
+		parser_count_error(parser, col);
+		return;
+	}
 	if (count == 0) {
 		diag_add(parser->diags, DIAG_ERROR, parser->line, col,
-			 "unknown id \"%.*s\": no id is defined yet; declare it first with "
-			 "person, pro or institution on an earlier line",
-			 (int)length, text);
+		         "unknown id \"%.*s\": no id is defined yet; declare it first with "
+		         "person, pro or institution on an earlier line",
+		         (int)length, text);
 		return;
 	}
 	struct id_rank *ranks = malloc(count * sizeof *ranks);
 	if (!ranks) {
 		diag_add(parser->diags, DIAG_ERROR, parser->line, col, "unknown id \"%.*s\"",
-			 (int)length, text);
+		         (int)length, text);
 		return;
 	}
 	for (size_t i = 0; i < count; i++) {
 		const char *id = situation->nodes[i].id;
 		ranks[i].id = id;
-		ranks[i].distance = keyword_edit_distance(text, length, id, strlen(id));
+		/* Only ranked when there are too many to list; the first bytes
+		 * are enough to rank. */
+		ranks[i].distance = count <= IDS_LISTED_MAX
+		                        ? 0
+		                        : keyword_edit_distance(text, length < 12 ? length : 12, id,
+		                                                strnlen(id, 12));
 	}
 	size_t shown = count;
 	if (count > IDS_LISTED_MAX) {
@@ -171,10 +181,10 @@ static void report_unknown_id(struct parser *parser, const char *text, size_t le
 	size_t used = 0;
 	list[0] = '\0';
 	for (size_t i = 0; i < shown && used < sizeof list; i++) {
-		int shown_bytes = (int)utf8_prefix_length(ranks[i].id, strlen(ranks[i].id),
-							  IDS_SHOWN_BYTES);
+		int shown_bytes =
+		    (int)utf8_prefix_length(ranks[i].id, strlen(ranks[i].id), IDS_SHOWN_BYTES);
 		int written = snprintf(list + used, sizeof list - used, "%s%.*s", i ? ", " : "",
-				       shown_bytes, ranks[i].id);
+		                       shown_bytes, ranks[i].id);
 		if (written < 0)
 			break;
 		used += (size_t)written;
@@ -182,11 +192,11 @@ static void report_unknown_id(struct parser *parser, const char *text, size_t le
 	free(ranks);
 	if (count > shown)
 		diag_add(parser->diags, DIAG_ERROR, parser->line, col,
-			 "unknown id \"%.*s\"; nearest ids defined so far: %s (and %zu more)",
-			 (int)length, text, list, count - shown);
+		         "unknown id \"%.*s\"; nearest ids defined so far: %s (and %zu more)",
+		         (int)length, text, list, count - shown);
 	else
 		diag_add(parser->diags, DIAG_ERROR, parser->line, col,
-			 "unknown id \"%.*s\"; ids defined so far: %s", (int)length, text, list);
+		         "unknown id \"%.*s\"; ids defined so far: %s", (int)length, text, list);
 }
 
 int parser_resolve_id(struct parser *parser, const char *text, size_t length, int col)
@@ -201,9 +211,8 @@ int parser_resolve_word(struct parser *parser, const struct word *word)
 {
 	if (word->kind != WORD_BARE) {
 		diag_add(parser->diags, DIAG_ERROR, parser->line, word->col,
-			 "expected an id here, found %s", word->kind == WORD_STRING
-							       ? "a string"
-							       : "an attribute");
+		         "expected an id here, found %s",
+		         word->kind == WORD_STRING ? "a string" : "an attribute");
 		return -1;
 	}
 	return parser_resolve_id(parser, word->text, word->length, word->col);

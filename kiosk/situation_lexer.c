@@ -27,7 +27,8 @@ static void advance(struct cursor *cursor)
 {
 	cursor->at++;
 	/* A new column starts at every byte that is not a UTF-8 continuation. */
-	if (cursor->at >= cursor->length || ((unsigned char)cursor->line[cursor->at] & 0xC0) != 0x80)
+	if (cursor->at >= cursor->length ||
+	    ((unsigned char)cursor->line[cursor->at] & 0xC0) != 0x80)
 		cursor->col++;
 }
 
@@ -52,7 +53,7 @@ static void read_bare(struct cursor *cursor, const char **text, size_t *length)
 
 /* At an opening quote. Decodes into the arena. False on error (reported). */
 static bool read_string(struct cursor *cursor, int line_number, struct arena *arena,
-			struct diag_list *diags, const char **text, size_t *length)
+                        struct diag_list *diags, const char **text, size_t *length)
 {
 	int open_col = cursor->col;
 	advance(cursor); /* the quote */
@@ -67,9 +68,9 @@ static bool read_string(struct cursor *cursor, int line_number, struct arena *ar
 	for (;;) {
 		if (at_end(cursor)) {
 			diag_add(diags, DIAG_ERROR, line_number, open_col,
-				 "unterminated string: add the closing \" on the same line (a "
-				 "string cannot run over two lines; write \\\" for a quote inside "
-				 "it)");
+			         "unterminated string: add the closing \" on the same line (a "
+			         "string cannot run over two lines; write \\\" for a quote inside "
+			         "it)");
 			return false;
 		}
 		char c = peek(cursor);
@@ -79,7 +80,7 @@ static bool read_string(struct cursor *cursor, int line_number, struct arena *ar
 		}
 		if (c == '\0') {
 			diag_add(diags, DIAG_ERROR, line_number, cursor->col,
-				 "NUL byte in a string: the file is damaged or not a text file");
+			         "NUL byte in a string: the file is damaged or not a text file");
 			return false;
 		}
 		if (c == '\\') {
@@ -87,9 +88,10 @@ static bool read_string(struct cursor *cursor, int line_number, struct arena *ar
 			advance(cursor);
 			char next = peek(cursor);
 			if (next != '"' && next != '\\') {
-				diag_add(diags, DIAG_ERROR, line_number, escape_col,
-					 "unknown escape in string: only \\\" (a quote) and \\\\ (a "
-					 "backslash) are allowed; write \\\\ for a lone backslash");
+				diag_add(
+				    diags, DIAG_ERROR, line_number, escape_col,
+				    "unknown escape in string: only \\\" (a quote) and \\\\ (a "
+				    "backslash) are allowed; write \\\\ for a lone backslash");
 				return false;
 			}
 			out[used++] = next;
@@ -106,7 +108,7 @@ static bool read_string(struct cursor *cursor, int line_number, struct arena *ar
 }
 
 bool lexer_split_line(const char *line, size_t length, int line_number, struct arena *arena,
-		      struct diag_list *diags, struct word *words, size_t capacity, size_t *count)
+                      struct diag_list *diags, struct word *words, size_t capacity, size_t *count)
 {
 	struct cursor cursor = {line, length, 0, 1};
 	*count = 0;
@@ -117,7 +119,7 @@ bool lexer_split_line(const char *line, size_t length, int line_number, struct a
 			return true;
 		if (*count == capacity) {
 			diag_add(diags, DIAG_ERROR, line_number, cursor.col,
-				 "too many words on one line");
+			         "too many words on one line");
 			return false;
 		}
 		struct word *word = &words[*count];
@@ -126,27 +128,27 @@ bool lexer_split_line(const char *line, size_t length, int line_number, struct a
 		char c = peek(&cursor);
 		if (c == '\0') {
 			diag_add(diags, DIAG_ERROR, line_number, cursor.col,
-				 "NUL byte: the file is damaged or not a text file");
+			         "NUL byte: the file is damaged or not a text file");
 			return false;
 		}
 		if (c == '"') {
 			word->kind = WORD_STRING;
 			if (!read_string(&cursor, line_number, arena, diags, &word->text,
-					 &word->length))
+			                 &word->length))
 				return false;
 			(*count)++;
 			continue;
 		}
 		if (c == '=') {
 			diag_add(diags, DIAG_ERROR, line_number, cursor.col,
-				 "\"=\" without a key before it: write key=value with no spaces "
-				 "around \"=\"");
+			         "\"=\" without a key before it: write key=value with no spaces "
+			         "around \"=\"");
 			return false;
 		}
 		read_bare(&cursor, &word->text, &word->length);
 		if (peek(&cursor) == '\0' && !at_end(&cursor)) {
 			diag_add(diags, DIAG_ERROR, line_number, cursor.col,
-				 "NUL byte: the file is damaged or not a text file");
+			         "NUL byte: the file is damaged or not a text file");
 			return false;
 		}
 		if (peek(&cursor) != '=') {
@@ -160,21 +162,21 @@ bool lexer_split_line(const char *line, size_t length, int line_number, struct a
 		char first = peek(&cursor);
 		if (at_end(&cursor) || is_space(first) || first == '#' || first == '=') {
 			diag_add(diags, DIAG_ERROR, line_number, word->col,
-				 "attribute \"%.*s\" has no value: write %.*s=value with no space "
-				 "after \"=\"",
-				 (int)word->length, word->text, (int)word->length, word->text);
+			         "attribute \"%.*s\" has no value: write %.*s=value with no space "
+			         "after \"=\"",
+			         (int)word->length, word->text, (int)word->length, word->text);
 			return false;
 		}
 		if (first == '"') {
 			word->is_value_quoted = true;
 			if (!read_string(&cursor, line_number, arena, diags, &word->value,
-					 &word->value_length))
+			                 &word->value_length))
 				return false;
 		} else {
 			read_bare(&cursor, &word->value, &word->value_length);
 			if (peek(&cursor) == '\0' && !at_end(&cursor)) {
 				diag_add(diags, DIAG_ERROR, line_number, cursor.col,
-					 "NUL byte: the file is damaged or not a text file");
+				         "NUL byte: the file is damaged or not a text file");
 				return false;
 			}
 		}
@@ -189,7 +191,7 @@ bool lexer_is_id(const char *text, size_t length)
 	for (size_t i = 0; i < length; i++) {
 		unsigned char c = (unsigned char)text[i];
 		bool is_ok = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			     (c >= '0' && c <= '9') || (i > 0 && (c == '_' || c == '-'));
+		             (c >= '0' && c <= '9') || (i > 0 && (c == '_' || c == '-'));
 		if (!is_ok)
 			return false;
 	}

@@ -38,7 +38,7 @@ enum { LEXER_MAX_WORDS = 4096 / 2 + 2 };
  * Returns false when the line had a lexical error (already reported);
  * *count then holds the words before the error. */
 bool lexer_split_line(const char *line, size_t length, int line_number, struct arena *arena,
-		      struct diag_list *diags, struct word *words, size_t capacity, size_t *count);
+                      struct diag_list *diags, struct word *words, size_t capacity, size_t *count);
 
 /* True when the text is a valid id: letters (any non-ASCII character counts
  * as a letter), digits, '_' and '-', starting with a letter or digit. */

@@ -22,9 +22,9 @@
 #define KEY_BIT(key) (1u << (key))
 static const unsigned allowed_keys[STATEMENT_COUNT] = {
     [STATEMENT_SITUATION] = KEY_BIT(KEY_DATE) | KEY_BIT(KEY_PLACE) | KEY_BIT(KEY_LANG) |
-			    KEY_BIT(KEY_NEXT) | KEY_BIT(KEY_THEME),
+                            KEY_BIT(KEY_NEXT) | KEY_BIT(KEY_THEME),
     [STATEMENT_PERSON] = KEY_BIT(KEY_SEX) | KEY_BIT(KEY_BORN) | KEY_BIT(KEY_DIED) |
-			 KEY_BIT(KEY_ROLE) | KEY_BIT(KEY_CIRCLE),
+                         KEY_BIT(KEY_ROLE) | KEY_BIT(KEY_CIRCLE),
     [STATEMENT_UNION] = KEY_BIT(KEY_STATUS) | KEY_BIT(KEY_SINCE) | KEY_BIT(KEY_UNTIL),
     [STATEMENT_CHILD] = 0,
     [STATEMENT_HOUSEHOLD] = 0,
@@ -36,7 +36,7 @@ static const unsigned allowed_keys[STATEMENT_COUNT] = {
 };
 
 void *parser_grow(struct parser *parser, void *items, size_t count, size_t *capacity,
-		  size_t item_size)
+                  size_t item_size)
 {
 	if (count < *capacity)
 		return items;
@@ -54,9 +54,19 @@ void parser_out_of_memory(struct parser *parser, int col)
 {
 	if (!parser->is_out_of_memory)
 		diag_add(parser->diags, DIAG_ERROR, parser->line, col,
-			 "out of memory while reading the file");
+		         "out of memory while reading the file");
 	parser->is_out_of_memory = true;
 	parser->is_stopped = true;
+}
+
+bool parser_is_quiet(const struct parser *parser)
+{
+	return parser->diags->count >= DIAG_MAX_ITEMS;
+}
+
+void parser_count_error(struct parser *parser, int col)
+{
+	diag_add(parser->diags, DIAG_ERROR, parser->line, col, "(not shown)");
 }
 
 char *parser_strndup(struct parser *parser, const char *text, size_t length)
@@ -68,32 +78,48 @@ static void report_unknown_keyword(struct parser *parser, const struct word *wor
 {
 	if (word->kind != WORD_BARE) {
 		diag_add(parser->diags, DIAG_ERROR, parser->line, word->col,
-			 "a line must start with a keyword (situation, person, union, child, "
-			 "household, institution, pro, link, field or phase), not with %s",
-			 word->kind == WORD_STRING ? "a string" : "an attribute");
+		         "a line must start with a keyword (situation, person, union, child, "
+		         "household, institution, pro, link, field or phase), not with %s",
+		         word->kind == WORD_STRING ? "a string" : "an attribute");
+		return;
+	}
+	if (parser_is_quiet(parser)) {
+		parser_count_error(parser, word->col);
 		return;
 	}
 	const char *near = keyword_suggest(&keyword_statements, word->text, word->length, ~0u);
 	if (near)
 		diag_add(parser->diags, DIAG_ERROR, parser->line, word->col,
-			 "unknown keyword \"%.*s\"; did you mean \"%s\"?", (int)word->length,
-			 word->text, near);
+		         "unknown keyword \"%.*s\"; did you mean \"%s\"?", (int)word->length,
+		         word->text, near);
 	else
 		diag_add(parser->diags, DIAG_ERROR, parser->line, word->col,
-			 "unknown keyword \"%.*s\"; a line starts with one of: situation, person "
-			 "(personne), union, child (enfant), household (foyer), institution, pro, "
-			 "link (lien), field (champ), phase",
-			 (int)word->length, word->text);
+		         "unknown keyword \"%.*s\"; a line starts with one of: situation, person "
+		         "(personne), union, child (enfant), household (foyer), institution, pro, "
+		         "link (lien), field (champ), phase",
+		         (int)word->length, word->text);
 }
 
 /* Records one attribute, or reports it when it is unknown or not allowed on
  * this statement. */
 static void take_attribute(struct parser *parser, struct statement *statement,
-			   const struct word *word)
+                           const struct word *word)
 {
 	unsigned allowed = allowed_keys[statement->kind];
 	const char *statement_name = keyword_name(&keyword_statements, (int)statement->kind);
 	int key = keyword_lookup(&keyword_keys, word->text, word->length);
+	if (key >= 0 && (allowed & KEY_BIT(key))) {
+		if (statement->attributes[key])
+			diag_add(parser->diags, DIAG_WARNING, parser->line, word->col,
+			         "attribute \"%.*s\" given twice on this line; the last one counts",
+			         (int)word->length, word->text);
+		statement->attributes[key] = word;
+		return;
+	}
+	if (parser_is_quiet(parser)) {
+		parser_count_error(parser, word->col);
+		return;
+	}
 	char list[DIAG_MAX_MESSAGE];
 	if (allowed == 0)
 		strcpy(list, "none");
@@ -101,30 +127,21 @@ static void take_attribute(struct parser *parser, struct statement *statement,
 		keyword_list(&keyword_keys, allowed, false, list, sizeof list);
 	if (key < 0) {
 		const char *near = keyword_suggest(&keyword_keys, word->text, word->length,
-						   allowed ? allowed : ~0u);
+		                                   allowed ? allowed : ~0u);
 		if (near && allowed)
 			diag_add(parser->diags, DIAG_ERROR, parser->line, word->col,
-				 "unknown attribute \"%.*s\"; did you mean \"%s\"? allowed on %s: "
-				 "%s",
-				 (int)word->length, word->text, near, statement_name, list);
+			         "unknown attribute \"%.*s\"; did you mean \"%s\"? allowed on %s: "
+			         "%s",
+			         (int)word->length, word->text, near, statement_name, list);
 		else
 			diag_add(parser->diags, DIAG_ERROR, parser->line, word->col,
-				 "unknown attribute \"%.*s\"; allowed on %s: %s", (int)word->length,
-				 word->text, statement_name, list);
+			         "unknown attribute \"%.*s\"; allowed on %s: %s", (int)word->length,
+			         word->text, statement_name, list);
 		return;
 	}
-	if (!(allowed & KEY_BIT(key))) {
-		diag_add(parser->diags, DIAG_ERROR, parser->line, word->col,
-			 "attribute \"%.*s\" is not allowed on %s; allowed on %s: %s",
-			 (int)word->length, word->text, statement_name, statement_name, list);
-		return;
-	}
-	if (statement->attributes[key]) {
-		diag_add(parser->diags, DIAG_WARNING, parser->line, word->col,
-			 "attribute \"%.*s\" given twice on this line; the last one counts",
-			 (int)word->length, word->text);
-	}
-	statement->attributes[key] = word;
+	diag_add(parser->diags, DIAG_ERROR, parser->line, word->col,
+	         "attribute \"%.*s\" is not allowed on %s; allowed on %s: %s", (int)word->length,
+	         word->text, statement_name, statement_name, list);
 }
 
 static void check_first_statement(struct parser *parser, const struct statement *statement)
@@ -133,25 +150,25 @@ static void check_first_statement(struct parser *parser, const struct statement 
 	bool is_situation = statement->kind == STATEMENT_SITUATION;
 	if (parser->statement_count == 1 && !is_situation) {
 		diag_add(parser->diags, DIAG_ERROR, parser->line, statement->keyword->col,
-			 "the file must start with a \"situation\" statement, e.g. situation "
-			 "\"Famille Martin\" date=2026-12-03; add it as the first line");
+		         "the file must start with a \"situation\" statement, e.g. situation "
+		         "\"Famille Martin\" date=2026-12-03; add it as the first line");
 	} else if (parser->statement_count > 1 && is_situation && parser->situation_line == 0)
 		diag_add(parser->diags, DIAG_ERROR, parser->line, statement->keyword->col,
-			 "\"situation\" must be the first statement of the file; move this line "
-			 "to the top");
+		         "\"situation\" must be the first statement of the file; move this line "
+		         "to the top");
 }
 
 static void parse_line(struct parser *parser, const char *line, size_t length)
 {
 	size_t count = 0;
 	bool is_clean = lexer_split_line(line, length, parser->line, parser->arena, parser->diags,
-					 parser->words, LEXER_MAX_WORDS, &count);
+	                                 parser->words, LEXER_MAX_WORDS, &count);
 	if (!is_clean || count == 0)
 		return;
 	const struct word *keyword = &parser->words[0];
 	int kind = keyword->kind == WORD_BARE
-		       ? keyword_lookup(&keyword_statements, keyword->text, keyword->length)
-		       : -1;
+	               ? keyword_lookup(&keyword_statements, keyword->text, keyword->length)
+	               : -1;
 	if (kind < 0) {
 		/* The keyword error says it all, even for a misspelt "situation". */
 		parser->statement_count++;
@@ -183,13 +200,12 @@ static void check_line_limit(struct parser *parser, const char *line, size_t len
 	/* Column of the first character past the limit. */
 	int col = (int)utf8_count_chars(line, SITUATION_MAX_LINE_BYTES) + 1;
 	diag_add(parser->diags, DIAG_ERROR, parser->line, col,
-		 "line too long: %zu bytes, the limit is %d bytes per line; split the "
-		 "statement or shorten its texts",
-		 length, SITUATION_MAX_LINE_BYTES);
+	         "line too long: %zu bytes, the limit is %d bytes per line; split the "
+	         "statement or shorten its texts",
+	         length, SITUATION_MAX_LINE_BYTES);
 }
 
-static bool parser_init(struct parser *parser, struct situation *situation,
-			struct diag_list *diags)
+static bool parser_init(struct parser *parser, struct situation *situation, struct diag_list *diags)
 {
 	memset(parser, 0, sizeof *parser);
 	parser->situation = situation;
@@ -201,8 +217,7 @@ static bool parser_init(struct parser *parser, struct situation *situation,
 	parser->words = malloc(LEXER_MAX_WORDS * sizeof *parser->words);
 	parser->bare_scratch = malloc(LEXER_MAX_WORDS * sizeof *parser->bare_scratch);
 	parser->string_scratch = malloc(LEXER_MAX_WORDS * sizeof *parser->string_scratch);
-	return parser->id_table && parser->words && parser->bare_scratch &&
-	       parser->string_scratch;
+	return parser->id_table && parser->words && parser->bare_scratch && parser->string_scratch;
 }
 
 static void parser_release(struct parser *parser)
@@ -251,9 +266,9 @@ struct situation *situation_parse(const char *bytes, size_t len, struct diag_lis
 {
 	if (len > SITUATION_MAX_FILE_BYTES) {
 		diag_add(diags, DIAG_ERROR, 1, 1,
-			 "file too large: %zu bytes, the limit is 1 MiB (%d bytes) per file; is "
-			 "this really a situation file?",
-			 len, SITUATION_MAX_FILE_BYTES);
+		         "file too large: %zu bytes, the limit is 1 MiB (%d bytes) per file; is "
+		         "this really a situation file?",
+		         len, SITUATION_MAX_FILE_BYTES);
 		return NULL;
 	}
 	struct situation *situation = situation_new();
@@ -272,13 +287,13 @@ struct situation *situation_parse(const char *bytes, size_t len, struct diag_lis
 	} else {
 		if (decoded.was_windows_1252)
 			diag_add(diags, DIAG_WARNING, 1, 1,
-				 "the file is not valid UTF-8: it was read as Windows-1252; if "
-				 "accents look wrong, save it again as UTF-8");
+			         "the file is not valid UTF-8: it was read as Windows-1252; if "
+			         "accents look wrong, save it again as UTF-8");
 		parse_text(&parser, decoded.text, decoded.length);
 		if (!parser.is_stopped && parser.statement_count == 0)
 			diag_add(diags, DIAG_ERROR, 1, 1,
-				 "the file has no statement: it must start with a \"situation\" "
-				 "line, e.g. situation \"Famille Martin\" date=2026-12-03");
+			         "the file has no statement: it must start with a \"situation\" "
+			         "line, e.g. situation \"Famille Martin\" date=2026-12-03");
 		if (!parser.is_stopped)
 			parser_finish(&parser);
 	}

@@ -35,24 +35,29 @@ struct parser {
 	struct arena *arena;
 	struct diag_list *diags;
 	int line;
-	bool is_stopped;	/* a fatal limit was passed */
+	bool is_stopped; /* a fatal limit was passed */
 	bool is_out_of_memory;
 	int statement_count;
-	int situation_line;	/* 0 until the situation statement */
-	size_t errors_before;	/* diags->error_count when parsing began */
-	int *id_table;		/* node index + 1, 0 when empty */
+	int situation_line;   /* 0 until the situation statement */
+	size_t errors_before; /* diags->error_count when parsing began */
+	int *id_table;        /* node index + 1, 0 when empty */
 	size_t node_capacity, couple_capacity, filiation_capacity, household_capacity;
 	size_t link_capacity, field_capacity, phase_capacity;
 	bool phase_has_order[SITUATION_MAX_PHASES]; /* parallel to phases */
-	struct word *words;	/* LEXER_MAX_WORDS, one line at a time */
+	struct word *words;                         /* LEXER_MAX_WORDS, one line at a time */
 	const struct word **bare_scratch;
 	const struct word **string_scratch;
 };
 
 /* Grows an arena array to hold count + 1 items; NULL when out of memory. */
 void *parser_grow(struct parser *parser, void *items, size_t count, size_t *capacity,
-		  size_t item_size);
+                  size_t item_size);
 void parser_out_of_memory(struct parser *parser, int col);
+/* True once the diagnostic list is full: later messages are counted but not
+ * kept, so the costly ones (lists of ids, suggestions) are not built. */
+bool parser_is_quiet(const struct parser *parser);
+/* Counts an error without building its message (when quiet). */
+void parser_count_error(struct parser *parser, int col);
 char *parser_strndup(struct parser *parser, const char *text, size_t length);
 
 /* Ids (situation_ids.c). */
@@ -60,7 +65,7 @@ int parser_find_id(const struct parser *parser, const char *id, size_t length);
 /* Declares a node from an id word; -1 after reporting (bad id, duplicate,
  * limit: the limit also stops the parser). */
 int parser_define_node(struct parser *parser, const struct word *id, const struct word *keyword,
-		       enum node_kind kind);
+                       enum node_kind kind);
 /* An id that must already be defined; -1 after reporting. */
 int parser_resolve_id(struct parser *parser, const char *text, size_t length, int col);
 int parser_resolve_word(struct parser *parser, const struct word *word);
@@ -69,9 +74,9 @@ const char *node_kind_noun(enum node_kind kind);
 /* Attribute values (situation_values.c). All report at the value's column
  * and return false on a bad value. */
 bool parser_value_enum(struct parser *parser, const struct word *attribute,
-		       const struct keyword_set *set, int *out);
+                       const struct keyword_set *set, int *out);
 bool parser_value_date(struct parser *parser, const struct word *attribute,
-		       struct situation_date *out);
+                       struct situation_date *out);
 bool parser_value_year(struct parser *parser, const struct word *attribute, int *out);
 /* A string value (quoted or bare), copied into the arena and capped to
  * SITUATION_MAX_LABEL_CHARS characters with a warning. */
@@ -87,11 +92,11 @@ const char *parser_string_word(struct parser *parser, const struct word *word);
 /* Statements (situation_statements.c). */
 void parser_statement(struct parser *parser, const struct statement *statement);
 void parser_report_missing(struct parser *parser, const struct statement *statement,
-			   const char *what);
+                           const char *what);
 /* Reads bares[first..] as flags allowed by the mask of FLAG_BIT()s; false
  * after reporting the others. */
 bool parser_take_flags(struct parser *parser, const struct statement *statement, size_t first,
-		       unsigned allowed, unsigned *flags);
+                       unsigned allowed, unsigned *flags);
 /* At most `max` strings; reports the extra ones. */
 bool parser_check_strings(struct parser *parser, const struct statement *statement, size_t max);
 const struct word *parser_attribute(const struct statement *statement, enum attribute_key key);

@@ -8,6 +8,19 @@
 
 #include "situation_parser.h"
 
+/* False (after a fatal error) when one more `what` would pass the cap. */
+static bool has_room(struct parser *parser, const struct statement *statement, size_t count,
+                     const char *what)
+{
+	if (count < SITUATION_MAX_RELATIONS)
+		return true;
+	ERROR_AT(parser, statement->keyword->col,
+	         "too many %s: the limit is %d per file; the rest of the file is not read", what,
+	         SITUATION_MAX_RELATIONS);
+	parser->is_stopped = true;
+	return false;
+}
+
 int parser_resolve_person(struct parser *parser, const struct word *word, const char *statement)
 {
 	int index = parser_resolve_word(parser, word);
@@ -16,8 +29,8 @@ int parser_resolve_person(struct parser *parser, const struct word *word, const 
 	const struct node *node = &parser->situation->nodes[index];
 	if (node->kind != NODE_PERSON) {
 		ERROR_AT(parser, word->col, "\"%s\" is a%s %s; %s joins persons only", node->id,
-			 node->kind == NODE_INSTITUTION ? "n" : "", node_kind_noun(node->kind),
-			 statement);
+		         node->kind == NODE_INSTITUTION ? "n" : "", node_kind_noun(node->kind),
+		         statement);
 		return -1;
 	}
 	return index;
@@ -36,6 +49,8 @@ static int find_couple(const struct situation *situation, int a, int b)
 void statement_union(struct parser *parser, const struct statement *statement)
 {
 	struct situation *situation = parser->situation;
+	if (!has_room(parser, statement, situation->couple_count, "unions"))
+		return;
 	parser_check_strings(parser, statement, 0);
 	if (statement->bare_count < 2) {
 		parser_report_missing(parser, statement, "two ids");
@@ -49,8 +64,8 @@ void statement_union(struct parser *parser, const struct statement *statement)
 		return;
 	if (a == b) {
 		ERROR_AT(parser, statement->bares[1]->col,
-			 "a union of \"%s\" with itself; a union joins two different persons",
-			 situation->nodes[a].id);
+		         "a union of \"%s\" with itself; a union joins two different persons",
+		         situation->nodes[a].id);
 		return;
 	}
 	struct couple couple = {.a = a, .b = b, .status = UNION_TOGETHER};
@@ -65,15 +80,15 @@ void statement_union(struct parser *parser, const struct statement *statement)
 	    parser_value_year(parser, value, &couple.until) && couple.since != 0 &&
 	    couple.until < couple.since)
 		WARNING_AT(parser, value->value_col, "the union ends (%d) before it starts (%d)",
-			   couple.until, couple.since);
+		           couple.until, couple.since);
 	if (find_couple(situation, a, b) >= 0) {
 		WARNING_AT(parser, statement->keyword->col,
-			   "a second union of \"%s\" and \"%s\"; only the first one is kept",
-			   situation->nodes[a].id, situation->nodes[b].id);
+		           "a second union of \"%s\" and \"%s\"; only the first one is kept",
+		           situation->nodes[a].id, situation->nodes[b].id);
 		return;
 	}
 	struct couple *couples = parser_grow(parser, situation->couples, situation->couple_count,
-					     &parser->couple_capacity, sizeof *couples);
+	                                     &parser->couple_capacity, sizeof *couples);
 	if (!couples) {
 		parser_out_of_memory(parser, statement->keyword->col);
 		return;
@@ -85,17 +100,20 @@ void statement_union(struct parser *parser, const struct statement *statement)
 void statement_child(struct parser *parser, const struct statement *statement)
 {
 	struct situation *situation = parser->situation;
+	if (!has_room(parser, statement, situation->filiation_count, "child statements"))
+		return;
 	parser_check_strings(parser, statement, 0);
 	if (statement->bare_count < 3) {
-		parser_report_missing(parser, statement, "the child's id, \"of\" (\"de\") and a parent");
+		parser_report_missing(parser, statement,
+		                      "the child's id, \"of\" (\"de\") and a parent");
 		return;
 	}
 	const struct word *of = statement->bares[1];
 	if (keyword_lookup(&keyword_of, of->text, of->length) < 0) {
 		ERROR_AT(parser, of->col,
-			 "expected \"of\" (French \"de\") after the child's id, found \"%.*s\"; "
-			 "write: child noah of karim sandrine",
-			 (int)of->length, of->text);
+		         "expected \"of\" (French \"de\") after the child's id, found \"%.*s\"; "
+		         "write: child noah of karim sandrine",
+		         (int)of->length, of->text);
 		return;
 	}
 	const struct word *second_parent = NULL;
@@ -106,8 +124,7 @@ void statement_child(struct parser *parser, const struct statement *statement)
 		int flag = keyword_lookup(&keyword_flags, word->text, word->length);
 		if (flag == FLAG_ADOPTED || flag == FLAG_FOSTER) {
 			if (kind != FILIATION_BIRTH) {
-				ERROR_AT(parser, word->col,
-					 "give adopted or foster, not both");
+				ERROR_AT(parser, word->col, "give adopted or foster, not both");
 				is_ok = false;
 			}
 			kind = flag == FLAG_ADOPTED ? FILIATION_ADOPTED : FILIATION_FOSTER;
@@ -119,7 +136,7 @@ void statement_child(struct parser *parser, const struct statement *statement)
 			rest.bares = &statement->bares[i];
 			rest.bare_count = 1;
 			parser_take_flags(parser, &rest, 0,
-				   FLAG_BIT(FLAG_ADOPTED) | FLAG_BIT(FLAG_FOSTER), &flags);
+			                  FLAG_BIT(FLAG_ADOPTED) | FLAG_BIT(FLAG_FOSTER), &flags);
 			is_ok = false;
 		}
 	}
@@ -131,31 +148,30 @@ void statement_child(struct parser *parser, const struct statement *statement)
 	if (child == a || child == b) {
 		const struct word *word = child == a ? statement->bares[2] : second_parent;
 		ERROR_AT(parser, word->col,
-			 "\"%s\" cannot be their own child; check the ids on this line",
-			 situation->nodes[child].id);
+		         "\"%s\" cannot be their own child; check the ids on this line",
+		         situation->nodes[child].id);
 		return;
 	}
 	if (a == b) {
 		ERROR_AT(parser, second_parent->col,
-			 "\"%s\" is given twice as a parent; give two different parents or one",
-			 situation->nodes[a].id);
+		         "\"%s\" is given twice as a parent; give two different parents or one",
+		         situation->nodes[a].id);
 		return;
 	}
 	for (size_t i = 0; i < situation->filiation_count; i++) {
 		const struct filiation *other = &situation->filiations[i];
-		if (other->child == child &&
-		    ((other->parent_a == a && other->parent_b == b) ||
-		     (other->parent_a == b && other->parent_b == a))) {
+		if (other->child == child && ((other->parent_a == a && other->parent_b == b) ||
+		                              (other->parent_a == b && other->parent_b == a))) {
 			WARNING_AT(parser, statement->keyword->col,
-				   "\"%s\" is already a child of the same parents (line %d); this "
-				   "line is ignored",
-				   situation->nodes[child].id, other->line);
+			           "\"%s\" is already a child of the same parents (line %d); this "
+			           "line is ignored",
+			           situation->nodes[child].id, other->line);
 			return;
 		}
 	}
 	struct filiation *filiations =
 	    parser_grow(parser, situation->filiations, situation->filiation_count,
-			&parser->filiation_capacity, sizeof *filiations);
+	                &parser->filiation_capacity, sizeof *filiations);
 	if (!filiations) {
 		parser_out_of_memory(parser, statement->keyword->col);
 		return;
@@ -174,8 +190,8 @@ void statement_child(struct parser *parser, const struct statement *statement)
 
 /* Resolves every bare word from `first` as an id, without repeats; returns
  * the count written to `out` (arena, bare_count entries), -1 on error. */
-static long resolve_members(struct parser *parser, const struct statement *statement,
-			    size_t first, int **out)
+static long resolve_members(struct parser *parser, const struct statement *statement, size_t first,
+                            int **out)
 {
 	size_t capacity = statement->bare_count - first;
 	int *members = arena_alloc_array(parser->arena, capacity ? capacity : 1, sizeof *members);
@@ -196,8 +212,8 @@ static long resolve_members(struct parser *parser, const struct statement *state
 			is_repeat = is_repeat || members[j] == index;
 		if (is_repeat) {
 			WARNING_AT(parser, statement->bares[i]->col,
-				   "\"%s\" is given twice on this line; the repeat is ignored",
-				   parser->situation->nodes[index].id);
+			           "\"%s\" is given twice on this line; the repeat is ignored",
+			           parser->situation->nodes[index].id);
 			continue;
 		}
 		members[count++] = index;
@@ -209,9 +225,12 @@ static long resolve_members(struct parser *parser, const struct statement *state
 void statement_household(struct parser *parser, const struct statement *statement)
 {
 	struct situation *situation = parser->situation;
+	if (!has_room(parser, statement, situation->household_count, "households"))
+		return;
 	parser_check_strings(parser, statement, 1);
 	if (statement->bare_count == 0) {
-		parser_report_missing(parser, statement, "the ids of the persons who live together");
+		parser_report_missing(parser, statement,
+		                      "the ids of the persons who live together");
 		return;
 	}
 	int *members = arena_alloc_array(parser->arena, statement->bare_count, sizeof *members);
@@ -234,13 +253,13 @@ void statement_household(struct parser *parser, const struct statement *statemen
 			is_repeat = is_repeat || members[j] == index;
 		if (is_repeat)
 			WARNING_AT(parser, word->col,
-				   "\"%s\" is given twice on this line; the repeat is ignored",
-				   node->id);
+			           "\"%s\" is given twice on this line; the repeat is ignored",
+			           node->id);
 		else if (node->household >= 0)
 			WARNING_AT(parser, word->col,
-				   "\"%s\" is already in the household of line %d; a person lives "
-				   "in one household, so this mention is ignored",
-				   node->id, situation->households[node->household].line);
+			           "\"%s\" is already in the household of line %d; a person lives "
+			           "in one household, so this mention is ignored",
+			           node->id, situation->households[node->household].line);
 		else
 			members[kept++] = index;
 	}
@@ -248,7 +267,7 @@ void statement_household(struct parser *parser, const struct statement *statemen
 		return;
 	struct household *households =
 	    parser_grow(parser, situation->households, situation->household_count,
-			&parser->household_capacity, sizeof *households);
+	                &parser->household_capacity, sizeof *households);
 	if (!households) {
 		parser_out_of_memory(parser, statement->keyword->col);
 		return;
@@ -256,9 +275,8 @@ void statement_household(struct parser *parser, const struct statement *statemen
 	situation->households = households;
 	int index = (int)situation->household_count++;
 	households[index] = (struct household){
-	    .label = statement->string_count > 0
-			 ? parser_string_word(parser, statement->strings[0])
-			 : NULL,
+	    .label = statement->string_count > 0 ? parser_string_word(parser, statement->strings[0])
+	                                         : NULL,
 	    .members = members,
 	    .member_count = kept,
 	    .line = parser->line,
@@ -272,9 +290,9 @@ void statement_link(struct parser *parser, const struct statement *statement)
 	struct situation *situation = parser->situation;
 	if (situation->link_count >= SITUATION_MAX_LINKS) {
 		ERROR_AT(parser, statement->keyword->col,
-			 "too many links: the limit is %d links per file; the rest of the file "
-			 "is not read",
-			 SITUATION_MAX_LINKS);
+		         "too many links: the limit is %d links per file; the rest of the file "
+		         "is not read",
+		         SITUATION_MAX_LINKS);
 		parser->is_stopped = true;
 		return;
 	}
@@ -291,8 +309,8 @@ void statement_link(struct parser *parser, const struct statement *statement)
 		return;
 	if (a == b) {
 		ERROR_AT(parser, statement->bares[1]->col,
-			 "a link from \"%s\" to itself; a link joins two different ids",
-			 situation->nodes[a].id);
+		         "a link from \"%s\" to itself; a link joins two different ids",
+		         situation->nodes[a].id);
 		return;
 	}
 	bool are_persons =
@@ -310,7 +328,7 @@ void statement_link(struct parser *parser, const struct statement *statement)
 	if (value && parser_value_enum(parser, value, &keyword_link_kinds, &number))
 		link.kind = (enum link_kind)number;
 	struct link *links = parser_grow(parser, situation->links, situation->link_count,
-					 &parser->link_capacity, sizeof *links);
+	                                 &parser->link_capacity, sizeof *links);
 	if (!links) {
 		parser_out_of_memory(parser, statement->keyword->col);
 		return;
@@ -322,6 +340,8 @@ void statement_link(struct parser *parser, const struct statement *statement)
 void statement_field(struct parser *parser, const struct statement *statement)
 {
 	struct situation *situation = parser->situation;
+	if (!has_room(parser, statement, situation->field_count, "fields"))
+		return;
 	parser_check_strings(parser, statement, 1);
 	if (statement->string_count == 0) {
 		parser_report_missing(parser, statement, "a label in quotes");
@@ -336,7 +356,7 @@ void statement_field(struct parser *parser, const struct statement *statement)
 		return;
 	}
 	struct field *fields = parser_grow(parser, situation->fields, situation->field_count,
-					   &parser->field_capacity, sizeof *fields);
+	                                   &parser->field_capacity, sizeof *fields);
 	if (!fields) {
 		parser_out_of_memory(parser, statement->keyword->col);
 		return;
@@ -369,8 +389,9 @@ static bool parse_order(struct parser *parser, const struct word *value, struct 
 		const char *comma = memchr(item, ',', value->value_length - start);
 		size_t length = comma ? (size_t)(comma - item) : value->value_length - start;
 		if (length == 0) {
-			ERROR_AT(parser, col, "empty id in order=; write order=ID,ID,... with no "
-					      "spaces");
+			ERROR_AT(parser, col,
+			         "empty id in order=; write order=ID,ID,... with no "
+			         "spaces");
 			is_ok = false;
 		} else {
 			int index = parser_resolve_id(parser, item, length, col);
@@ -381,8 +402,8 @@ static bool parse_order(struct parser *parser, const struct word *value, struct 
 				is_ok = false;
 			else if (is_repeat)
 				WARNING_AT(parser, col,
-					   "\"%s\" is given twice in order=; the repeat is ignored",
-					   parser->situation->nodes[index].id);
+				           "\"%s\" is given twice in order=; the repeat is ignored",
+				           parser->situation->nodes[index].id);
 			else
 				order[count++] = index;
 		}
@@ -403,9 +424,9 @@ void statement_phase(struct parser *parser, const struct statement *statement)
 	struct situation *situation = parser->situation;
 	if (situation->phase_count >= SITUATION_MAX_PHASES) {
 		ERROR_AT(parser, statement->keyword->col,
-			 "too many phases: the limit is %d phases per file; the rest of the file "
-			 "is not read",
-			 SITUATION_MAX_PHASES);
+		         "too many phases: the limit is %d phases per file; the rest of the file "
+		         "is not read",
+		         SITUATION_MAX_PHASES);
 		parser->is_stopped = true;
 		return;
 	}
@@ -423,7 +444,7 @@ void statement_phase(struct parser *parser, const struct statement *statement)
 		char list[DIAG_MAX_MESSAGE];
 		keyword_list(&keyword_phase_types, ~0u, true, list, sizeof list);
 		ERROR_AT(parser, statement->keyword->col, "phase needs type=TYPE; allowed: %s",
-			 list);
+		         list);
 	} else if (parser_value_enum(parser, value, &keyword_phase_types, &number)) {
 		phase.type = (enum phase_type)number;
 	}
@@ -433,13 +454,13 @@ void statement_phase(struct parser *parser, const struct statement *statement)
 	if ((value = parser_attribute(statement, KEY_ORDER))) {
 		if (phase.type != PHASE_ROUND)
 			WARNING_AT(parser, value->col,
-				   "order= is only used by a round phase (type=round); ignored "
-				   "here");
+			           "order= is only used by a round phase (type=round); ignored "
+			           "here");
 		else
 			has_order = parse_order(parser, value, &phase);
 	}
 	struct phase *phases = parser_grow(parser, situation->phases, situation->phase_count,
-					   &parser->phase_capacity, sizeof *phases);
+	                                   &parser->phase_capacity, sizeof *phases);
 	if (!phases) {
 		parser_out_of_memory(parser, statement->keyword->col);
 		return;
@@ -448,4 +469,3 @@ void statement_phase(struct parser *parser, const struct statement *statement)
 	parser->phase_has_order[situation->phase_count] = has_order;
 	phases[situation->phase_count++] = phase;
 }
-

@@ -10,13 +10,12 @@
 
 #include "situation_parser.h"
 
-
 /* How each statement is written, for messages. */
 static const char *const usages[STATEMENT_COUNT] = {
     [STATEMENT_SITUATION] = "situation \"Title\" [date=YYYY-MM-DD] [place=\"...\"] [lang=fr|en] "
-			    "[next=\"...\"] [theme=dark|light]",
+                            "[next=\"...\"] [theme=dark|light]",
     [STATEMENT_PERSON] = "person ID \"Name\" [sex=...] [born=...] [died=...] [role=\"...\"] "
-			 "[circle=...] [index] [absent] [deceased]",
+                         "[circle=...] [index] [absent] [deceased]",
     [STATEMENT_UNION] = "union A B [status=...] [since=YEAR] [until=YEAR]",
     [STATEMENT_CHILD] = "child C of A [B] [adopted|foster]",
     [STATEMENT_HOUSEHOLD] = "household A B C ... [\"Label\"]",
@@ -33,15 +32,15 @@ static const char *statement_name(const struct statement *statement)
 }
 
 void parser_report_missing(struct parser *parser, const struct statement *statement,
-			   const char *what)
+                           const char *what)
 {
 	ERROR_AT(parser, statement->keyword->col, "%s needs %s; write: %s",
-		 statement_name(statement), what, usages[statement->kind]);
+	         statement_name(statement), what, usages[statement->kind]);
 }
 
 /* Reads bares[first..] as flags allowed by `allowed`; false after reporting. */
 bool parser_take_flags(struct parser *parser, const struct statement *statement, size_t first,
-		       unsigned allowed, unsigned *flags)
+                       unsigned allowed, unsigned *flags)
 {
 	bool is_ok = true;
 	for (size_t i = first; i < statement->bare_count; i++) {
@@ -52,34 +51,37 @@ bool parser_take_flags(struct parser *parser, const struct statement *statement,
 			continue;
 		}
 		is_ok = false;
+		if (parser_is_quiet(parser)) {
+			parser_count_error(parser, word->col);
+			continue;
+		}
 		char list[DIAG_MAX_MESSAGE];
 		keyword_list(&keyword_flags, allowed, true, list, sizeof list);
 		if (keyword_lookup(&keyword_keys, word->text, word->length) >= 0) {
 			ERROR_AT(parser, word->col,
-				 "\"%.*s\" needs a value: write %.*s=VALUE with no spaces around "
-				 "\"=\"",
-				 (int)word->length, word->text, (int)word->length, word->text);
+			         "\"%.*s\" needs a value: write %.*s=VALUE with no spaces around "
+			         "\"=\"",
+			         (int)word->length, word->text, (int)word->length, word->text);
 		} else if (allowed == 0) {
 			ERROR_AT(parser, word->col, "unexpected word \"%.*s\"; write: %s",
-				 (int)word->length, word->text, usages[statement->kind]);
+			         (int)word->length, word->text, usages[statement->kind]);
 		} else if (flag >= 0) {
 			ERROR_AT(parser, word->col,
-				 "flag \"%.*s\" is not allowed on %s; allowed flags: %s",
-				 (int)word->length, word->text, statement_name(statement), list);
+			         "flag \"%.*s\" is not allowed on %s; allowed flags: %s",
+			         (int)word->length, word->text, statement_name(statement), list);
 		} else {
 			const char *near =
 			    keyword_suggest(&keyword_flags, word->text, word->length, allowed);
 			if (near)
 				ERROR_AT(parser, word->col,
-					 "unknown flag \"%.*s\"; did you mean \"%s\"? allowed on "
-					 "%s: %s",
-					 (int)word->length, word->text, near,
-					 statement_name(statement), list);
+				         "unknown flag \"%.*s\"; did you mean \"%s\"? allowed on "
+				         "%s: %s",
+				         (int)word->length, word->text, near,
+				         statement_name(statement), list);
 			else
-				ERROR_AT(parser, word->col,
-					 "unknown flag \"%.*s\"; allowed on %s: %s",
-					 (int)word->length, word->text, statement_name(statement),
-					 list);
+				ERROR_AT(
+				    parser, word->col, "unknown flag \"%.*s\"; allowed on %s: %s",
+				    (int)word->length, word->text, statement_name(statement), list);
 		}
 	}
 	return is_ok;
@@ -90,8 +92,8 @@ bool parser_check_strings(struct parser *parser, const struct statement *stateme
 {
 	for (size_t i = max; i < statement->string_count; i++)
 		ERROR_AT(parser, statement->strings[i]->col,
-			 "unexpected string: %s takes %s; write: %s", statement_name(statement),
-			 max == 0 ? "no string" : "only one string", usages[statement->kind]);
+		         "unexpected string: %s takes %s; write: %s", statement_name(statement),
+		         max == 0 ? "no string" : "only one string", usages[statement->kind]);
 	return statement->string_count <= max;
 }
 
@@ -105,9 +107,9 @@ static void statement_situation(struct parser *parser, const struct statement *s
 	struct situation *situation = parser->situation;
 	if (parser->situation_line != 0) {
 		ERROR_AT(parser, statement->keyword->col,
-			 "a second \"situation\" statement: the file already has one at line %d; "
-			 "keep only one",
-			 parser->situation_line);
+		         "a second \"situation\" statement: the file already has one at line %d; "
+		         "keep only one",
+		         parser->situation_line);
 		return;
 	}
 	parser->situation_line = parser->line;
@@ -136,7 +138,7 @@ static void statement_situation(struct parser *parser, const struct statement *s
 
 /* person, pro, institution: `KEYWORD ID "Name"`; the node index or -1. */
 static int define_named_node(struct parser *parser, const struct statement *statement,
-			     enum node_kind kind)
+                             enum node_kind kind)
 {
 	if (statement->bare_count == 0) {
 		parser_report_missing(parser, statement, "an id and a name");
@@ -159,7 +161,8 @@ static void statement_person(struct parser *parser, const struct statement *stat
 	int index = define_named_node(parser, statement, NODE_PERSON);
 	unsigned flags = 0;
 	parser_take_flags(parser, statement, 1,
-		   FLAG_BIT(FLAG_INDEX) | FLAG_BIT(FLAG_ABSENT) | FLAG_BIT(FLAG_DECEASED), &flags);
+	                  FLAG_BIT(FLAG_INDEX) | FLAG_BIT(FLAG_ABSENT) | FLAG_BIT(FLAG_DECEASED),
+	                  &flags);
 	if (index < 0)
 		return;
 	struct node *node = &parser->situation->nodes[index];
@@ -183,8 +186,8 @@ static void statement_person(struct parser *parser, const struct statement *stat
 		node->is_deceased = true;
 		if (node->born.year != 0 && node->died.year < node->born.year)
 			WARNING_AT(parser, value->value_col,
-				   "\"%s\" died (%d) before being born (%d); check the dates",
-				   node->id, node->died.year, node->born.year);
+			           "\"%s\" died (%d) before being born (%d); check the dates",
+			           node->id, node->died.year, node->born.year);
 	}
 }
 
@@ -198,7 +201,7 @@ static void statement_institution(struct parser *parser, const struct statement 
 		char list[DIAG_MAX_MESSAGE];
 		keyword_list(&keyword_sectors, ~0u, true, list, sizeof list);
 		ERROR_AT(parser, statement->keyword->col,
-			 "institution needs sector=SECTOR; allowed: %s", list);
+		         "institution needs sector=SECTOR; allowed: %s", list);
 		return;
 	}
 	int number;
@@ -215,8 +218,8 @@ static void statement_pro(struct parser *parser, const struct statement *stateme
 	const struct word *sector = parser_attribute(statement, KEY_SECTOR);
 	if (!at && !sector) {
 		ERROR_AT(parser, statement->keyword->col,
-			 "pro needs at=INSTITUTION or sector=SECTOR (its field of intervention: "
-			 "aid, care, education, control, culture or other)");
+		         "pro needs at=INSTITUTION or sector=SECTOR (its field of intervention: "
+		         "aid, care, education, control, culture or other)");
 		return;
 	}
 	if (index < 0)
@@ -227,15 +230,15 @@ static void statement_pro(struct parser *parser, const struct statement *stateme
 	if (role)
 		node->role = parser_value_text(parser, role);
 	if (at) {
-		int institution = parser_resolve_id(parser, at->value, at->value_length,
-						    at->value_col);
+		int institution =
+		    parser_resolve_id(parser, at->value, at->value_length, at->value_col);
 		if (institution >= 0 &&
 		    parser->situation->nodes[institution].kind != NODE_INSTITUTION) {
 			const struct node *other = &parser->situation->nodes[institution];
 			ERROR_AT(parser, at->value_col,
-				 "\"%s\" is a %s, not an institution; at= names an institution "
-				 "declared earlier (institution ID \"Name\" sector=SECTOR)",
-				 other->id, node_kind_noun(other->kind));
+			         "\"%s\" is a %s, not an institution; at= names an institution "
+			         "declared earlier (institution ID \"Name\" sector=SECTOR)",
+			         other->id, node_kind_noun(other->kind));
 		} else if (institution >= 0) {
 			node->institution = institution;
 			node->sector = parser->situation->nodes[institution].sector;
@@ -250,7 +253,7 @@ static void statement_pro(struct parser *parser, const struct statement *stateme
 void parser_statement(struct parser *parser, const struct statement *statement)
 {
 	static void (*const handlers[STATEMENT_COUNT])(struct parser *,
-						       const struct statement *) = {
+	                                               const struct statement *) = {
 	    [STATEMENT_SITUATION] = statement_situation,
 	    [STATEMENT_PERSON] = statement_person,
 	    [STATEMENT_UNION] = statement_union,

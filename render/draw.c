@@ -40,8 +40,21 @@ static SDL_Color dim_if(const struct draw_context *context, SDL_Color color, boo
 
 static float line_width(const struct layout *layout)
 {
-	float width = layout->symbol_size / 18.0f;
-	return width < 2.0f ? 2.0f : width;
+	return layout->line_width;
+}
+
+static int draw_measure_text(void *context, const char *utf8, int px, bool is_bold)
+{
+	int width = 0, height = 0;
+	text_measure(context, utf8, (struct text_style){px, is_bold ? TEXT_BOLD : TEXT_REGULAR,
+						       {0, 0, 0, 255}},
+		     &width, &height);
+	return width;
+}
+
+struct layout_measure draw_layout_measure(struct text_cache *text)
+{
+	return (struct layout_measure){text, draw_measure_text};
 }
 
 static bool is_professional(const struct node *node)
@@ -198,30 +211,30 @@ static void draw_link_labels(struct draw_context *context, const struct situatio
 {
 	for (size_t l = 0; l < situation->link_count; l++) {
 		const struct link *link = &situation->links[l];
-		if (!scene->is_link_visible[l] || !link->label)
+		const struct layout_link_label *place = &layout->link_labels[l];
+		if (!scene->is_link_visible[l] || !link->label || !place->has_room)
 			continue;
 		if (scene->spotlight_count > 0 && scene->is_link_dimmed[l])
 			continue;
-		SDL_FPoint a = at(layout, link->a), b = at(layout, link->b);
 		struct text_style style = {layout->small_px, TEXT_REGULAR,
 					   draw_link_color(context->palette, situation, link)};
 		int w = 0, h = 0;
 		text_measure(context->text, link->label, style, &w, &h);
-		SDL_FRect backing = {(a.x + b.x) / 2 - (float)w / 2 - 4,
-				     (a.y + b.y) / 2 - (float)h / 2, (float)w + 8, (float)h};
+		SDL_FRect backing = {place->x - (float)w / 2 - 4, place->y - (float)h / 2,
+				     (float)w + 8, (float)h};
 		geometry_fill_rounded_rect(context->renderer, backing, 6,
 					   context->palette->label_backing);
-		text_draw(context->text, link->label, style, (int)((a.x + b.x) / 2),
-			  (int)((a.y + b.y) / 2), 1, 1);
+		text_draw(context->text, link->label, style, (int)place->x, (int)place->y, 1, 1);
 	}
 }
 
 /* ---- genogram lines ----------------------------------------------------- */
 
+/* Partners stand side by side on one row: the union line joins their
+ * symbols at mid-height and the children's line drops from its middle. */
 static float union_bar_y(const struct layout *layout, const struct couple *couple)
 {
-	float ya = layout->nodes[couple->a].y, yb = layout->nodes[couple->b].y;
-	return (ya > yb ? ya : yb) + layout->symbol_size * 0.85f;
+	return (layout->nodes[couple->a].y + layout->nodes[couple->b].y) / 2;
 }
 
 static void draw_couples(struct draw_context *context, const struct situation *situation,
@@ -234,19 +247,24 @@ static void draw_couples(struct draw_context *context, const struct situation *s
 			continue;
 		bool is_dimmed = scene->is_node_dimmed[couple->a] && scene->is_node_dimmed[couple->b];
 		SDL_Color color = dim_if(context, context->palette->ink, is_dimmed);
+		const struct layout_node *a = &layout->nodes[couple->a], *b = &layout->nodes[couple->b];
+		if (a->x > b->x) {
+			const struct layout_node *swap = a;
+			a = b;
+			b = swap;
+		}
 		float bar = union_bar_y(layout, couple);
-		SDL_FPoint a = at(layout, couple->a), b = at(layout, couple->b);
-		SDL_FPoint path[4] = {{a.x, a.y + layout->nodes[couple->a].size / 2},
-				      {a.x, bar},
-				      {b.x, bar},
-				      {b.x, b.y + layout->nodes[couple->b].size / 2}};
-		geometry_polyline(context->renderer, path, 4, false, width, color);
+		SDL_FPoint path[2] = {{a->x + a->size / 2, bar}, {b->x - b->size / 2, bar}};
+		geometry_polyline(context->renderer, path, 2, false, width, color);
 		int slashes = couple->status == UNION_SEPARATED ? 1
 			      : couple->status == UNION_DIVORCED ? 2
 								 : 0;
-		float mid = (a.x + b.x) / 2, size = layout->symbol_size * 0.22f;
-		for (int s = 0; s < slashes; s++) {
-			float x = mid + ((float)s - (float)(slashes - 1) / 2) * size * 0.9f;
+		float mid = (a->x + b->x) / 2, size = layout->symbol_size * 0.22f;
+		/* The marks stand to one side of the middle, where the children's
+		 * line leaves the union. */
+		float marks = mid + (b->x - b->size / 2 - mid) * 0.5f;
+		for (int k = 0; k < slashes; k++) {
+			float x = marks + ((float)k - (float)(slashes - 1) / 2) * size * 0.9f;
 			geometry_line(context->renderer, (SDL_FPoint){x - size * 0.5f, bar + size},
 				      (SDL_FPoint){x + size * 0.5f, bar - size}, width, color);
 		}
@@ -375,34 +393,60 @@ static void draw_fields(struct draw_context *context, const struct situation *si
 	}
 }
 
+/* The outline of a union of rectangles: each edge minus the stretches that
+ * run inside another rectangle of the same enclosure. */
+static void draw_union_outline(struct draw_context *context, const struct layout_rect *rects,
+			       size_t count, float width, SDL_Color color)
+{
+	for (size_t r = 0; r < count; r++) {
+		const struct layout_rect *rect = &rects[r];
+		SDL_FPoint corners[4] = {{rect->x, rect->y},
+					 {rect->x + rect->w, rect->y},
+					 {rect->x + rect->w, rect->y + rect->h},
+					 {rect->x, rect->y + rect->h}};
+		for (int e = 0; e < 4; e++) {
+			SDL_FPoint from = corners[e], to = corners[(e + 1) % 4];
+			/* Walk the edge in short steps, drawing the parts outside the others. */
+			float length = fabsf(to.x - from.x) + fabsf(to.y - from.y);
+			int steps = (int)(length / (width * 2.5f)) + 1;
+			for (int k = 0; k < steps; k += 2) {
+				float t0 = (float)k / (float)steps, t1 = (float)(k + 1) / (float)steps;
+				SDL_FPoint a = {from.x + (to.x - from.x) * t0, from.y + (to.y - from.y) * t0};
+				SDL_FPoint b = {from.x + (to.x - from.x) * t1, from.y + (to.y - from.y) * t1};
+				SDL_FPoint mid = {(a.x + b.x) / 2, (a.y + b.y) / 2};
+				bool is_inside = false;
+				for (size_t o = 0; o < count && !is_inside; o++)
+					is_inside = o != r && mid.x > rects[o].x + 0.5f &&
+						    mid.x < rects[o].x + rects[o].w - 0.5f &&
+						    mid.y > rects[o].y + 0.5f &&
+						    mid.y < rects[o].y + rects[o].h - 0.5f;
+				if (!is_inside)
+					geometry_line(context->renderer, a, b, width, color);
+			}
+		}
+	}
+}
+
 static void draw_households(struct draw_context *context, const struct situation *situation,
 			    const struct layout *layout, const struct scene *scene)
 {
 	for (size_t h = 0; h < situation->household_count; h++) {
 		const struct household *household = &situation->households[h];
-		float left = 1e9f, right = -1e9f, top = 1e9f, bottom = -1e9f;
-		for (size_t m = 0; m < household->member_count; m++) {
-			int node = household->members[m];
-			if (!scene->is_node_visible[node])
-				continue;
-			const struct layout_node *placed = &layout->nodes[node];
-			left = fminf(left, placed->x - placed->size * 1.1f);
-			right = fmaxf(right, placed->x + placed->size * 1.1f);
-			top = fminf(top, placed->y - placed->size * 0.9f);
-			bottom = fmaxf(bottom, placed->y + placed->size / 2 +
-						   (float)(layout->label_px + layout->small_px) * 1.4f);
-		}
-		if (left > right)
+		bool is_any_visible = false;
+		for (size_t m = 0; m < household->member_count; m++)
+			is_any_visible |= scene->is_node_visible[household->members[m]];
+		const struct layout_household *enclosure = &layout->households[h];
+		if (!is_any_visible || enclosure->rect_count == 0)
 			continue;
-		SDL_FRect box = {left, top, right - left, bottom - top};
-		geometry_rounded_rect_outline(context->renderer, box, layout->symbol_size * 0.4f,
-					      line_width(layout) * 0.8f, true,
-					      context->palette->household);
-		if (household->label)
+		draw_union_outline(context, enclosure->rects, enclosure->rect_count,
+				   line_width(layout) * 0.8f, context->palette->household);
+		if (household->label) {
+			const struct layout_rect *first = &enclosure->rects[0];
 			text_draw(context->text, household->label,
 				  (struct text_style){layout->small_px, TEXT_REGULAR,
 						      context->palette->muted_ink},
-				  (int)(box.x + 8), (int)box.y - 2, 0, 2);
+				  (int)(first->x + 6), (int)first->y - 2, 0, 2);
+		}
 	}
 }
 
@@ -459,12 +503,9 @@ static void draw_institution(struct draw_context *context, const struct node *no
 {
 	struct text_style style = {layout->small_px, TEXT_BOLD,
 				   dim_if(context, context->palette->sector_text, is_dimmed)};
-	int w = 0, h = 0;
-	text_measure(context->text, node->name, style, &w, &h);
-	float pad = (float)layout->small_px * 0.5f;
-	SDL_FRect tag = {placed->x - (float)w / 2 - pad, placed->y - (float)h / 2 - pad / 2,
-			 (float)w + 2 * pad, (float)h + pad};
-	geometry_fill_rounded_rect(context->renderer, tag, pad,
+	const struct layout_rect *box = &placed->symbol_box;
+	SDL_FRect tag = {box->x, box->y, box->w, box->h};
+	geometry_fill_rounded_rect(context->renderer, tag, box->h / 3,
 				   dim_if(context, context->palette->sectors[node->sector], is_dimmed));
 	text_draw(context->text, node->name, style, (int)placed->x, (int)placed->y, 1, 1);
 }
@@ -516,27 +557,27 @@ static void draw_node_labels(struct draw_context *context, const struct situatio
 		return;
 	const struct layout_node *placed = &layout->nodes[index];
 	bool is_dimmed = scene->is_node_dimmed[index];
-	float below = placed->size / 2 + (node->is_index ? line_width(layout) * 4 : 4);
-	int y = (int)(placed->y + below);
+	/* A spotlight shows the full name even where initials stand. */
+	bool has_initials = placed->has_initials && !scene->is_spotlit[index];
+	char text[256];
+	layout_node_name(situation, node, has_initials, text, sizeof text);
 	struct text_style name = {layout->label_px, TEXT_BOLD,
 				  dim_if(context, context->palette->ink, is_dimmed)};
-	int w = 0, h = 0;
-	text_measure(context->text, node->name, name, &w, &h);
-	text_draw(context->text, node->name, name, (int)placed->x, y, 1, 0);
-	char detail[160] = "";
-	if (node->kind == NODE_PRO && node->role) {
-		snprintf(detail, sizeof detail, "%s", node->role);
-	} else if (node->kind == NODE_PERSON) {
-		int age = situation_age(situation, node);
-		if (age >= 0)
-			snprintf(detail, sizeof detail, words_get(situation->lang, WORD_YEARS_OLD),
-				 age);
-	}
-	if (detail[0])
-		text_draw(context->text, detail,
+	int y = (int)placed->label_box.y;
+	/* Lines may pass under a label: a paper-coloured backing keeps it legible. */
+	const struct layout_rect *box = &placed->label_box;
+	geometry_fill_rounded_rect(context->renderer,
+				   (SDL_FRect){box->x - 3, box->y, box->w + 6, box->h},
+				   (float)layout->small_px / 3, context->palette->label_backing);
+	text_draw(context->text, text, name, (int)placed->x, y, 1, 0);
+	if (has_initials)
+		return;
+	layout_node_detail(situation, node, text, sizeof text);
+	if (text[0])
+		text_draw(context->text, text,
 			  (struct text_style){layout->small_px, TEXT_REGULAR,
 					      dim_if(context, context->palette->muted_ink, is_dimmed)},
-			  (int)placed->x, y + h, 1, 0);
+			  (int)placed->x, y + (int)((float)layout->label_px * 1.2f), 1, 0);
 }
 
 static void draw_pro_ties(struct draw_context *context, const struct situation *situation,

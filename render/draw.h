@@ -31,6 +31,9 @@ struct draw_context {
 void draw_frame(struct draw_context *context, const struct situation *situation,
 		const struct layout *layout, const struct scene *scene);
 
+/* Text widths from the text cache, for layout_compute. */
+struct layout_measure draw_layout_measure(struct text_cache *text);
+
 /* The colour of a link: black among the family, green where a professional
  * is involved, arrows by direction (tests look for it in the renders). */
 SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,

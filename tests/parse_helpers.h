@@ -25,7 +25,8 @@ static inline void dump_diags(const struct diag_list *diags)
 {
 	char buffer[DIAG_MAX_MESSAGE + 256];
 	for (size_t i = 0; i < diags->count; i++)
-		fprintf(stderr, "    | %s\n", diag_format(diags, &diags->items[i], buffer, sizeof buffer));
+		fprintf(stderr, "    | %s\n",
+		        diag_format(diags, &diags->items[i], buffer, sizeof buffer));
 }
 
 /* True when the list holds a diagnostic whose formatted form starts with
@@ -36,7 +37,7 @@ static inline bool has_diag(const struct diag_list *diags, const char *expected,
 	for (size_t i = 0; i < diags->count; i++) {
 		diag_format(diags, &diags->items[i], buffer, sizeof buffer);
 		if (is_exact ? strcmp(buffer, expected) == 0
-			     : strncmp(buffer, expected, strlen(expected)) == 0)
+		             : strncmp(buffer, expected, strlen(expected)) == 0)
 			return true;
 	}
 	return false;

@@ -92,7 +92,7 @@ static void test_spotlight(const struct situation *situation)
 
 static void test_layout_genogram(const struct situation *situation)
 {
-	struct layout *layout = layout_compute(situation, 1920, 1080);
+	struct layout *layout = layout_compute(situation, 1920, 1080, NULL);
 	CHECK(layout != NULL);
 	int marcel = situation_find_node(situation, "marcel");
 	int jeanne = situation_find_node(situation, "jeanne");
@@ -115,7 +115,7 @@ static void test_layout_genogram(const struct situation *situation)
 		     lea);
 	CHECK_INT_EQ(layout_hit_test(layout, is_all, 2, 2), -1);
 	/* Same input, same picture. */
-	struct layout *again = layout_compute(situation, 1920, 1080);
+	struct layout *again = layout_compute(situation, 1920, 1080, NULL);
 	for (size_t i = 0; i < situation->node_count; i++) {
 		CHECK(again->nodes[i].x == layout->nodes[i].x);
 		CHECK(again->nodes[i].y == layout->nodes[i].y);

@@ -38,7 +38,7 @@ static bool link_is_drawn(const SDL_Surface *shot, const struct palette *palette
 {
 	SDL_Color color = draw_link_color(palette, situation, link);
 	const struct layout_node *a = &layout->nodes[link->a], *b = &layout->nodes[link->b];
-	float line = layout->symbol_size / 18.0f < 2 ? 2 : layout->symbol_size / 18.0f;
+	float line = layout->line_width;
 	int hits = 0;
 	for (int k = 3; k <= 7; k++) {
 		float t = (float)k / 10.0f;
@@ -121,7 +121,10 @@ int main(void)
 	const struct situation *situation = session.situation;
 	if (!situation)
 		return check_report("test_render_phases");
-	struct layout *layout = layout_compute(situation, WIDTH, HEIGHT);
+	/* The same text measures as the binary, so positions match its own. */
+	struct text_cache *text = text_cache_new(NULL);
+	struct layout_measure measure = draw_layout_measure(text);
+	struct layout *layout = layout_compute(situation, WIDTH, HEIGHT, &measure);
 	size_t round_phase = situation->phase_count;
 	for (size_t phase = 0; phase < situation->phase_count; phase++) {
 		size_t steps = phase_step_count(situation, phase);
@@ -134,6 +137,7 @@ int main(void)
 	if (round_phase < situation->phase_count)
 		check_empty_round(situation, round_phase);
 	layout_free(layout);
+	text_cache_free(text);
 	session_free(&session);
 	return check_report("test_render_phases");
 }

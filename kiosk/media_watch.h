@@ -1,0 +1,47 @@
+/*
+ * media_watch: the thread that notices a USB key being mounted under one of
+ * the media roots and going away again.
+ *
+ * It sleeps in poll() on /proc/self/mountinfo (POLLPRI wakes it on every
+ * mount and unmount; the file is then re-read from offset 0) and on an
+ * eventfd that stops it. The first mount found strictly below a root is the
+ * key: the thread scans it (media_key_scan, so a slow key never stalls the
+ * drawing) and hands the result over through the callback; when that mount
+ * disappears it calls back with NULL. A FUSE key whose daemon died stays in
+ * mountinfo with every call failing: while a key is in, the thread also asks
+ * statfs() twice a second and treats ENOTCONN, EIO or ENODEV as a removal
+ * (the kernel sends no notice for that case). The callback runs on the
+ * watcher's thread and owns the key it is given. One key at a time.
+ * Plain C and pthreads, no SDL.
+ */
+#ifndef CONCERTO_MEDIA_WATCH_H
+#define CONCERTO_MEDIA_WATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "media_scan.h"
+
+enum { MEDIA_WATCH_MAX_ROOTS = 8, MEDIA_MOUNTINFO_MAX_BYTES = 4 * 1024 * 1024 };
+
+/* key NULL: the key went away. */
+typedef void (*media_watch_notify)(void *context, struct media_key *key);
+
+struct media_watch;
+
+/* Starts the thread; it reports a key already mounted at once. NULL when
+ * mountinfo cannot be opened or the thread cannot start. */
+struct media_watch *media_watch_start(const char *const *roots, size_t root_count,
+				      media_watch_notify notify, void *context);
+/* Stops and joins the thread. NULL is allowed. */
+void media_watch_stop(struct media_watch *watch);
+
+/*
+ * Pure part, for tests: the first mount of mountinfo `text` whose mount
+ * point lies strictly below one of `roots` (octal escapes undone) and whose
+ * id is not `ignored_id`. True with its mount point and id.
+ */
+bool media_mountinfo_find(const char *text, const char *const *roots, size_t root_count,
+			  long ignored_id, char *mount_point, size_t size, long *mount_id);
+
+#endif

@@ -1,0 +1,257 @@
+/*
+ * layout_check: the last steps of an attempt and the measures of a result.
+ *
+ * layout_separate pushes apart the professionals' footprints that still
+ * touch (the family rows never move: their order is the genogram), staying
+ * on screen; layout_finish fills the boxes draw and hit-testing read, finds
+ * room for link labels and builds household enclosures; layout_stats counts
+ * overlaps and crossings, the figures --layout-stats prints.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "layout_internal.h"
+
+enum { SEPARATE_ROUNDS = 60 };
+
+static bool is_movable(const struct layout_work *work, size_t node)
+{
+	return work->situation->nodes[node].kind != NODE_PERSON;
+}
+
+static void keep_on_screen(struct layout_work *work, size_t node)
+{
+	struct layout_node *placed = &work->layout->nodes[node];
+	const struct layout_cell *cell = &work->cells[node];
+	const struct layout_rect *screen = &work->screen;
+	placed->x = layout_max(placed->x, screen->x + cell->half_width);
+	placed->x = layout_min(placed->x, screen->x + screen->w - cell->half_width);
+	placed->y = layout_max(placed->y, screen->y + cell->up);
+	placed->y = layout_min(placed->y, screen->y + screen->h - cell->down);
+}
+
+void layout_separate(struct layout_work *work)
+{
+	size_t count = work->situation->node_count;
+	float margin = work->layout->symbol_size * 0.12f;
+	for (int round = 0; round < SEPARATE_ROUNDS; round++) {
+		bool has_moved = false;
+		for (size_t a = 0; a < count; a++) {
+			for (size_t b = a + 1; b < count; b++) {
+				bool can_move_a = is_movable(work, a), can_move_b = is_movable(work, b);
+				if (!can_move_a && !can_move_b)
+					continue;
+				struct layout_rect ra = layout_cell_rect(work, a, margin);
+				struct layout_rect rb = layout_cell_rect(work, b, margin);
+				if (!layout_rects_overlap(ra, rb))
+					continue;
+				/* Push along the axis that needs the shorter move. */
+				float push_x = layout_min(ra.x + ra.w - rb.x, rb.x + rb.w - ra.x);
+				float push_y = layout_min(ra.y + ra.h - rb.y, rb.y + rb.h - ra.y);
+				float dx = 0, dy = 0;
+				if (push_x < push_y)
+					dx = (ra.x + ra.w / 2 < rb.x + rb.w / 2 ? -1.0f : 1.0f) * push_x;
+				else
+					dy = (ra.y + ra.h / 2 < rb.y + rb.h / 2 ? -1.0f : 1.0f) * push_y;
+				float share_a = can_move_a ? (can_move_b ? 0.5f : 1.0f) : 0.0f;
+				float share_b = 1.0f - share_a;
+				work->layout->nodes[a].x += dx * share_a * 1.02f;
+				work->layout->nodes[a].y += dy * share_a * 1.02f;
+				work->layout->nodes[b].x -= dx * share_b * 1.02f;
+				work->layout->nodes[b].y -= dy * share_b * 1.02f;
+				if (can_move_a)
+					keep_on_screen(work, a);
+				if (can_move_b)
+					keep_on_screen(work, b);
+				has_moved = true;
+			}
+		}
+		if (!has_moved)
+			break;
+	}
+}
+
+static void finish_boxes(struct layout_work *work)
+{
+	struct layout *layout = work->layout;
+	for (size_t i = 0; i < layout->node_count; i++) {
+		struct layout_node *placed = &layout->nodes[i];
+		const struct layout_cell *cell = &work->cells[i];
+		bool is_tag = work->situation->nodes[i].kind == NODE_INSTITUTION;
+		float half_width = is_tag ? cell->half_width : placed->size / 2;
+		placed->symbol_box = (struct layout_rect){placed->x - half_width, placed->y - cell->up,
+							  2 * half_width, 2 * cell->up};
+		placed->label_box = (struct layout_rect){0, 0, 0, 0};
+		if (!is_tag)
+			placed->label_box = (struct layout_rect){
+			    placed->x - cell->label_width / 2,
+			    placed->y + cell->down - cell->label_height, cell->label_width,
+			    cell->label_height};
+	}
+}
+
+static bool rect_is_free(const struct layout *layout, struct layout_rect rect, size_t link_count,
+			 const struct layout_rect *taken)
+{
+	for (size_t i = 0; i < layout->node_count; i++)
+		if (layout_rects_overlap(rect, layout->nodes[i].symbol_box) ||
+		    layout_rects_overlap(rect, layout->nodes[i].label_box))
+			return false;
+	for (size_t l = 0; l < link_count; l++)
+		if (layout_rects_overlap(rect, taken[l]))
+			return false;
+	return rect.x >= 0 && rect.y >= 0 && rect.x + rect.w <= (float)layout->width &&
+	       rect.y + rect.h <= (float)layout->height;
+}
+
+/* A link's label goes near the middle of the link where it hides nothing. */
+static void finish_link_labels(struct layout_work *work)
+{
+	const struct situation *situation = work->situation;
+	struct layout *layout = work->layout;
+	struct layout_rect *taken = calloc(situation->link_count + 1, sizeof *taken);
+	if (!taken)
+		return;
+	static const float along[] = {0.5f, 0.4f, 0.6f, 0.3f, 0.7f};
+	for (size_t l = 0; l < situation->link_count; l++) {
+		const struct link *link = &situation->links[l];
+		layout->link_labels[l].has_room = false;
+		if (!link->label)
+			continue;
+		float width = (float)layout_text_width(work, link->label, layout->small_px, false) + 8;
+		float height = (float)layout->small_px * 1.3f;
+		const struct layout_node *a = &layout->nodes[link->a], *b = &layout->nodes[link->b];
+		for (size_t k = 0; k < sizeof along / sizeof *along; k++) {
+			float x = a->x + (b->x - a->x) * along[k], y = a->y + (b->y - a->y) * along[k];
+			struct layout_rect rect = {x - width / 2, y - height / 2, width, height};
+			if (rect_is_free(layout, rect, l, taken)) {
+				layout->link_labels[l] = (struct layout_link_label){x, y, true};
+				taken[l] = rect;
+				break;
+			}
+		}
+	}
+	free(taken);
+}
+
+static bool is_member(const struct household *household, size_t node)
+{
+	for (size_t m = 0; m < household->member_count; m++)
+		if ((size_t)household->members[m] == node)
+			return true;
+	return false;
+}
+
+/* A household's enclosure: per row, runs of members with no one else in
+ * between, joined to the run above by a narrow bridge where they face each
+ * other. It covers its members and nobody else. */
+static void finish_households(struct layout_work *work)
+{
+	const struct situation *situation = work->situation;
+	struct layout *layout = work->layout;
+	float pad = layout->symbol_size * 0.2f;
+	for (size_t h = 0; h < situation->household_count; h++) {
+		const struct household *household = &situation->households[h];
+		struct layout_household *enclosure = &layout->households[h];
+		enclosure->rect_count = 0;
+		for (size_t m = 0; m < household->member_count; m++) {
+			size_t node = (size_t)household->members[m];
+			struct layout_rect cell = layout_cell_rect(work, node, pad);
+			/* Join this member to a run on its row when no one stands between. */
+			bool is_joined = false;
+			for (size_t r = 0; r < enclosure->rect_count && !is_joined; r++) {
+				struct layout_rect *run = &enclosure->rects[r];
+				if (fabsf((run->y + run->h / 2) - (cell.y + cell.h / 2)) > 1)
+					continue;
+				struct layout_rect joined = {layout_min(run->x, cell.x),
+							     layout_min(run->y, cell.y), 0, 0};
+				joined.w = layout_max(run->x + run->w, cell.x + cell.w) - joined.x;
+				joined.h = layout_max(run->y + run->h, cell.y + cell.h) - joined.y;
+				bool is_clear = true;
+				for (size_t i = 0; i < situation->node_count && is_clear; i++)
+					if (!is_member(household, i) &&
+					    layout_rects_overlap(joined, layout_cell_rect(work, i, 0)))
+						is_clear = false;
+				if (is_clear) {
+					*run = joined;
+					is_joined = true;
+				}
+			}
+			if (!is_joined && enclosure->rect_count < LAYOUT_HOUSEHOLD_MAX_RECTS)
+				enclosure->rects[enclosure->rect_count++] = cell;
+		}
+		/* Bridges between runs of different rows that face each other. */
+		size_t runs = enclosure->rect_count;
+		for (size_t a = 0; a < runs; a++) {
+			for (size_t b = 0; b < runs; b++) {
+				struct layout_rect upper = enclosure->rects[a], lower = enclosure->rects[b];
+				if (upper.y + upper.h >= lower.y)
+					continue;
+				float left = layout_max(upper.x, lower.x);
+				float right = layout_min(upper.x + upper.w, lower.x + lower.w);
+				if (right - left < pad * 2)
+					continue;
+				float width = layout_min(right - left, layout->symbol_size * 0.8f);
+				struct layout_rect bridge = {(left + right) / 2 - width / 2,
+							     upper.y + upper.h - pad, width,
+							     lower.y - (upper.y + upper.h) + 2 * pad};
+				bool is_clear = true;
+				for (size_t i = 0; i < situation->node_count && is_clear; i++)
+					if (!is_member(household, i) &&
+					    layout_rects_overlap(bridge, layout_cell_rect(work, i, 0)))
+						is_clear = false;
+				if (is_clear && enclosure->rect_count < LAYOUT_HOUSEHOLD_MAX_RECTS)
+					enclosure->rects[enclosure->rect_count++] = bridge;
+			}
+		}
+	}
+}
+
+void layout_finish(struct layout_work *work)
+{
+	struct layout *layout = work->layout;
+	layout->family_area = work->family_box;
+	finish_boxes(work);
+	finish_link_labels(work);
+	finish_households(work);
+}
+
+static bool segments_cross(float ax, float ay, float bx, float by, float cx, float cy, float dx,
+			   float dy)
+{
+	float d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+	float d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+	float d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+	float d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+void layout_stats(const struct situation *situation, const struct layout *layout,
+		  struct layout_stats *stats)
+{
+	*stats = (struct layout_stats){0, 0, 0, layout->small_px};
+	for (size_t a = 0; a < layout->node_count; a++) {
+		const struct layout_node *na = &layout->nodes[a];
+		for (size_t b = a + 1; b < layout->node_count; b++) {
+			const struct layout_node *nb = &layout->nodes[b];
+			if (layout_rects_overlap(na->symbol_box, nb->symbol_box))
+				stats->node_overlaps++;
+			if (layout_rects_overlap(na->label_box, nb->label_box) ||
+			    layout_rects_overlap(na->label_box, nb->symbol_box) ||
+			    layout_rects_overlap(nb->label_box, na->symbol_box))
+				stats->label_overlaps++;
+		}
+	}
+	for (size_t a = 0; a < situation->link_count; a++) {
+		const struct link *la = &situation->links[a];
+		for (size_t b = a + 1; b < situation->link_count; b++) {
+			const struct link *lb = &situation->links[b];
+			if (la->a == lb->a || la->a == lb->b || la->b == lb->a || la->b == lb->b)
+				continue;
+			const struct layout_node *p = &layout->nodes[la->a], *q = &layout->nodes[la->b];
+			const struct layout_node *r = &layout->nodes[lb->a], *s = &layout->nodes[lb->b];
+			if (segments_cross(p->x, p->y, q->x, q->y, r->x, r->y, s->x, s->y))
+				stats->crossings++;
+		}
+	}
+}

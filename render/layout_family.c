@@ -1,0 +1,455 @@
+/*
+ * layout_family: the genogram. One row per generation (a child one row below
+ * its lowest parent, partners on one row), partners side by side with a
+ * partner who married in on the side away from the other unions, children
+ * under their parents' union in birth order. Horizontal positions come from
+ * isotonic regression: each row keeps its order and minimum gaps while
+ * staying as close as possible to where its parents (going down) or its
+ * children (going up) want it. Friends and neighbours stand at the end of
+ * the row of the family member they are linked to, on that member's side.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_internal.h"
+
+enum { FAMILY_SWEEPS = 3 };
+
+
+static void family_generations(const struct situation *situation, int *generation)
+{
+	for (size_t i = 0; i < situation->node_count; i++)
+		generation[i] = layout_is_family(&situation->nodes[i]) ? 0 : -1;
+	/* Bounded relaxation: cycles are parse errors, but never hang here. */
+	for (size_t round = 0; round < situation->node_count + 2; round++) {
+		bool has_changed = false;
+		for (size_t f = 0; f < situation->filiation_count; f++) {
+			const struct filiation *filiation = &situation->filiations[f];
+			int parents[2] = {filiation->parent_a, filiation->parent_b};
+			for (int p = 0; p < 2; p++) {
+				int parent = parents[p];
+				if (parent < 0 || generation[parent] < 0 ||
+				    generation[filiation->child] < 0)
+					continue;
+				if (generation[filiation->child] < generation[parent] + 1) {
+					generation[filiation->child] = generation[parent] + 1;
+					has_changed = true;
+				}
+			}
+		}
+		for (size_t c = 0; c < situation->couple_count; c++) {
+			const struct couple *couple = &situation->couples[c];
+			int a = couple->a, b = couple->b;
+			if (generation[a] < 0 || generation[b] < 0 || generation[a] == generation[b])
+				continue;
+			int deeper = generation[a] > generation[b] ? generation[a] : generation[b];
+			generation[a] = generation[b] = deeper;
+			has_changed = true;
+		}
+		if (!has_changed)
+			break;
+	}
+}
+
+static const struct filiation *family_parents_of(const struct situation *situation, size_t node)
+{
+	for (size_t f = 0; f < situation->filiation_count; f++)
+		if ((size_t)situation->filiations[f].child == node)
+			return &situation->filiations[f];
+	return NULL;
+}
+
+/* Where the lines to a child start: the middle of the union, or the parent. */
+static bool family_anchor_x(const struct layout_work *work, size_t node, float *x)
+{
+	const struct filiation *filiation = family_parents_of(work->situation, node);
+	if (!filiation)
+		return false;
+	float sum = 0;
+	int count = 0;
+	int parents[2] = {filiation->parent_a, filiation->parent_b};
+	for (int p = 0; p < 2; p++) {
+		if (parents[p] >= 0 && work->is_placed[parents[p]]) {
+			sum += work->layout->nodes[parents[p]].x;
+			count++;
+		}
+	}
+	if (!count)
+		return false;
+	*x = sum / (float)count;
+	return true;
+}
+
+static int family_birth_key(const struct node *node)
+{
+	return node->born.year ? node->born.year * 400 + node->born.month * 32 + node->born.day
+			       : 9999 * 400;
+}
+
+/* Partners of `node` on the same row, in file order of the unions. */
+static size_t family_partners(const struct layout_work *work, size_t node, size_t *partners,
+			      size_t capacity)
+{
+	size_t count = 0;
+	for (size_t c = 0; c < work->situation->couple_count && count < capacity; c++) {
+		const struct couple *couple = &work->situation->couples[c];
+		int other = (size_t)couple->a == node ? couple->b : (size_t)couple->b == node ? couple->a : -1;
+		if (other >= 0 && work->generation[other] == work->generation[node])
+			partners[count++] = (size_t)other;
+	}
+	return count;
+}
+
+struct family_entry {
+	size_t node;
+	float key;
+};
+
+static int family_compare(const void *left, const void *right)
+{
+	const struct family_entry *a = left, *b = right;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->node < b->node ? -1 : a->node > b->node;
+}
+
+/* Minimum distance between the centres of two neighbours on a row. */
+static float family_gap(const struct layout_work *work, size_t left, size_t right)
+{
+	const struct layout *layout = work->layout;
+	size_t partners[8];
+	size_t count = family_partners(work, left, partners, 8);
+	bool are_partners = false;
+	for (size_t k = 0; k < count; k++)
+		are_partners |= partners[k] == right;
+	/* Partners leave room for the union line and the line down to their
+	 * children between their labels. */
+	float spacing = are_partners ? layout->symbol_size * 0.9f : layout->symbol_size * 0.45f;
+	return work->cells[left].half_width + work->cells[right].half_width + spacing;
+}
+
+/* Isotonic regression with minimum gaps (pool adjacent violators): x keeps
+ * the row's order, x[k+1] - x[k] >= gap[k], and sum (x - desired)^2 is least. */
+static void family_solve_row(float *x, const float *desired, const float *gap, size_t count,
+			     float *scratch_value, size_t *scratch_size)
+{
+	float offset = 0;
+	size_t blocks = 0;
+	for (size_t k = 0; k < count; k++) {
+		if (k > 0)
+			offset += gap[k - 1];
+		scratch_value[blocks] = desired[k] - offset;
+		scratch_size[blocks] = 1;
+		blocks++;
+		while (blocks > 1 && scratch_value[blocks - 2] > scratch_value[blocks - 1]) {
+			size_t merged = scratch_size[blocks - 2] + scratch_size[blocks - 1];
+			scratch_value[blocks - 2] =
+			    (scratch_value[blocks - 2] * (float)scratch_size[blocks - 2] +
+			     scratch_value[blocks - 1] * (float)scratch_size[blocks - 1]) /
+			    (float)merged;
+			scratch_size[blocks - 2] = merged;
+			blocks--;
+		}
+	}
+	offset = 0;
+	size_t k = 0;
+	for (size_t b = 0; b < blocks; b++)
+		for (size_t n = 0; n < scratch_size[b]; n++, k++) {
+			if (k > 0)
+				offset += gap[k - 1];
+			x[k] = scratch_value[b] + offset;
+		}
+}
+
+struct family_work {
+	size_t *order;	   /* node indices, row after row */
+	size_t *row_start; /* row r: order[row_start[r] .. row_start[r + 1]) */
+	size_t row_count;
+	struct family_entry *entries;
+	float *x, *desired, *gap, *scratch_value;
+	size_t *scratch_size;
+};
+
+/* Sorts one row: children by their anchor then birth, a partner who married
+ * in beside their partner, away from that partner's other unions. */
+static size_t family_order_row(struct layout_work *work, struct family_work *family, int row,
+			       size_t *out)
+{
+	const struct situation *situation = work->situation;
+	size_t count = 0;
+	for (size_t i = 0; i < situation->node_count; i++) {
+		if (work->generation[i] != row)
+			continue;
+		float anchor;
+		float key = (float)i; /* the oldest row keeps file order */
+		if (row > 0 && family_anchor_x(work, i, &anchor))
+			key = anchor + (float)family_birth_key(&situation->nodes[i]) * 1e-6f;
+		family->entries[count++] = (struct family_entry){i, key};
+	}
+	/* Married-in partners take their partner's key, nudged to a side. */
+	for (size_t k = 0; k < count; k++) {
+		size_t node = family->entries[k].node;
+		float anchor;
+		if (row == 0 || family_anchor_x(work, node, &anchor))
+			continue;
+		size_t partners[8];
+		size_t partner_count = family_partners(work, node, partners, 8);
+		for (size_t p = 0; p < partner_count; p++) {
+			float partner_key = 0;
+			bool is_found = false;
+			for (size_t j = 0; j < count; j++)
+				if (family->entries[j].node == partners[p]) {
+					partner_key = family->entries[j].key;
+					is_found = true;
+				}
+			if (!is_found)
+				continue;
+			/* Which side do the partner's other partners stand on? */
+			size_t others[8];
+			size_t other_count = family_partners(work, partners[p], others, 8);
+			float side = 1;
+			for (size_t o = 0; o < other_count; o++)
+				for (size_t j = 0; j < count; j++)
+					if (others[o] != node && family->entries[j].node == others[o] &&
+					    family->entries[j].key > partner_key)
+						side = -1;
+			family->entries[k].key = partner_key + side * 1e-3f;
+			break;
+		}
+	}
+	qsort(family->entries, count, sizeof *family->entries, family_compare);
+	for (size_t k = 0; k < count; k++)
+		out[k] = family->entries[k].node;
+	return count;
+}
+
+/* Friends and neighbours: the end of the row of the family member they are
+ * linked to, on that member's side of the row. */
+static void family_add_circle(struct layout_work *work, struct family_work *family)
+{
+	const struct situation *situation = work->situation;
+	for (size_t i = 0; i < situation->node_count; i++) {
+		const struct node *node = &situation->nodes[i];
+		if (node->kind != NODE_PERSON || layout_is_family(node))
+			continue;
+		int row = (int)family->row_count - 1, friend_of = -1;
+		for (size_t l = 0; l < situation->link_count && friend_of < 0; l++) {
+			const struct link *link = &situation->links[l];
+			int other = (size_t)link->a == i ? link->b : (size_t)link->b == i ? link->a : -1;
+			if (other >= 0 && work->generation[other] >= 0) {
+				friend_of = other;
+				row = work->generation[other];
+			}
+		}
+		size_t start = family->row_start[row], end = family->row_start[row + 1];
+		bool is_left = false;
+		if (friend_of >= 0 && end > start) {
+			size_t position = start;
+			while (position < end && family->order[position] != (size_t)friend_of)
+				position++;
+			is_left = position - start < (end - start) / 2;
+		}
+		size_t insert_at = is_left ? start : end;
+		size_t total = family->row_start[family->row_count];
+		memmove(&family->order[insert_at + 1], &family->order[insert_at],
+			(total - insert_at) * sizeof *family->order);
+		family->order[insert_at] = i;
+		for (size_t r = (size_t)row + 1; r <= family->row_count; r++)
+			family->row_start[r]++;
+	}
+}
+
+/* Places row r towards `desired`, keeping its order and gaps. */
+static void family_place_row(struct layout_work *work, struct family_work *family, size_t row)
+{
+	size_t start = family->row_start[row], count = family->row_start[row + 1] - start;
+	if (count == 0)
+		return;
+	for (size_t k = 0; k + 1 < count; k++)
+		family->gap[k] = family_gap(work, family->order[start + k], family->order[start + k + 1]);
+	family_solve_row(family->x, family->desired + start, family->gap, count,
+			 family->scratch_value, family->scratch_size);
+	for (size_t k = 0; k < count; k++) {
+		work->layout->nodes[family->order[start + k]].x = family->x[k];
+		work->is_placed[family->order[start + k]] = true;
+	}
+}
+
+/* Desired x going down: children under their anchor, spread in birth
+ * order; others where they are. */
+static void family_desire_down(struct layout_work *work, struct family_work *family, size_t row)
+{
+	size_t start = family->row_start[row], end = family->row_start[row + 1];
+	for (size_t k = start; k < end; k++) {
+		size_t node = family->order[k];
+		float anchor;
+		family->desired[k] = work->layout->nodes[node].x;
+		if (family_anchor_x(work, node, &anchor))
+			family->desired[k] = anchor;
+	}
+	/* Siblings of one anchor: spread around it rather than pile on it. */
+	for (size_t k = start; k < end;) {
+		size_t run = k + 1;
+		while (run < end && family->desired[run] == family->desired[k])
+			run++;
+		float width = 0;
+		for (size_t j = k; j + 1 < run; j++)
+			width += family_gap(work, family->order[j], family->order[j + 1]);
+		float x = family->desired[k] - width / 2;
+		for (size_t j = k; j < run; j++) {
+			family->desired[j] = x;
+			if (j + 1 < run)
+				x += family_gap(work, family->order[j], family->order[j + 1]);
+		}
+		k = run;
+	}
+}
+
+/* Desired x going up: parents above the middle of their children. */
+static void family_desire_up(struct layout_work *work, struct family_work *family, size_t row)
+{
+	const struct situation *situation = work->situation;
+	size_t start = family->row_start[row], end = family->row_start[row + 1];
+	for (size_t k = start; k < end; k++) {
+		size_t node = family->order[k];
+		float sum = 0;
+		int count = 0;
+		for (size_t f = 0; f < situation->filiation_count; f++) {
+			const struct filiation *filiation = &situation->filiations[f];
+			if ((size_t)filiation->parent_a != node && filiation->parent_b != (int)node)
+				continue;
+			float child_x = work->layout->nodes[filiation->child].x;
+			/* A couple centres its union, not each partner, on the children. */
+			int partner = (size_t)filiation->parent_a == node ? filiation->parent_b
+									  : filiation->parent_a;
+			if (partner >= 0)
+				child_x += (work->layout->nodes[node].x - work->layout->nodes[partner].x) / 2;
+			sum += child_x;
+			count++;
+		}
+		family->desired[k] = count ? sum / (float)count : work->layout->nodes[node].x;
+	}
+}
+
+static void family_rows_y(struct layout_work *work, struct family_work *family)
+{
+	float y = 0;
+	for (size_t row = 0; row < family->row_count; row++) {
+		float up = 0, down = 0;
+		for (size_t k = family->row_start[row]; k < family->row_start[row + 1]; k++) {
+			up = layout_max(up, work->cells[family->order[k]].up);
+			down = layout_max(down, work->cells[family->order[k]].down);
+		}
+		y += up;
+		for (size_t k = family->row_start[row]; k < family->row_start[row + 1]; k++)
+			work->layout->nodes[family->order[k]].y = y;
+		/* Room under the labels for the lines down to the children. */
+		y += down + work->layout->symbol_size * 0.7f;
+	}
+}
+
+static bool family_alloc(struct family_work *family, size_t count)
+{
+	size_t slots = count + 1;
+	family->order = calloc(slots, sizeof *family->order);
+	family->row_start = calloc(slots + 1, sizeof *family->row_start);
+	family->entries = calloc(slots, sizeof *family->entries);
+	family->x = calloc(slots, sizeof *family->x);
+	family->desired = calloc(slots, sizeof *family->desired);
+	family->gap = calloc(slots, sizeof *family->gap);
+	family->scratch_value = calloc(slots, sizeof *family->scratch_value);
+	family->scratch_size = calloc(slots, sizeof *family->scratch_size);
+	return family->order && family->row_start && family->entries && family->x &&
+	       family->desired && family->gap && family->scratch_value && family->scratch_size;
+}
+
+static void family_free(struct family_work *family)
+{
+	free(family->order);
+	free(family->row_start);
+	free(family->entries);
+	free(family->x);
+	free(family->desired);
+	free(family->gap);
+	free(family->scratch_value);
+	free(family->scratch_size);
+}
+
+/* Moves the family so its bounding box is centred on (cx, cy). */
+static void family_centre(struct layout_work *work, float cx, float cy)
+{
+	const struct situation *situation = work->situation;
+	float left = INFINITY, right = -INFINITY, top = INFINITY, bottom = -INFINITY;
+	for (size_t i = 0; i < situation->node_count; i++) {
+		if (situation->nodes[i].kind != NODE_PERSON)
+			continue;
+		struct layout_rect cell = layout_cell_rect(work, i, 0);
+		left = layout_min(left, cell.x);
+		right = layout_max(right, cell.x + cell.w);
+		top = layout_min(top, cell.y);
+		bottom = layout_max(bottom, cell.y + cell.h);
+	}
+	if (left > right) {
+		work->family_box = (struct layout_rect){cx, cy, 0, 0};
+		return;
+	}
+	float dx = cx - (left + right) / 2, dy = cy - (top + bottom) / 2;
+	for (size_t i = 0; i < situation->node_count; i++) {
+		if (situation->nodes[i].kind != NODE_PERSON)
+			continue;
+		work->layout->nodes[i].x += dx;
+		work->layout->nodes[i].y += dy;
+	}
+	work->family_box = (struct layout_rect){left + dx, top + dy, right - left, bottom - top};
+}
+
+bool layout_family_place(struct layout_work *work)
+{
+	const struct situation *situation = work->situation;
+	struct family_work family = {0};
+	if (!family_alloc(&family, situation->node_count)) {
+		family_free(&family);
+		return false;
+	}
+	family_generations(situation, work->generation);
+	for (size_t i = 0; i < situation->node_count; i++)
+		work->layout->nodes[i].generation = work->generation[i];
+	int deepest = -1;
+	for (size_t i = 0; i < situation->node_count; i++)
+		deepest = work->generation[i] > deepest ? work->generation[i] : deepest;
+	bool has_circle = false;
+	for (size_t i = 0; i < situation->node_count; i++)
+		has_circle |= situation->nodes[i].kind == NODE_PERSON &&
+			      !layout_is_family(&situation->nodes[i]);
+	family.row_count = deepest >= 0 ? (size_t)deepest + 1 : (has_circle ? 1 : 0);
+	/* Order row by row, placing each provisionally so the next can anchor. */
+	size_t total = 0;
+	for (size_t row = 0; row < family.row_count; row++) {
+		family.row_start[row] = total;
+		total += family_order_row(work, &family, (int)row, family.order + total);
+		family.row_start[row + 1] = total;
+		for (size_t k = family.row_start[row]; k < total; k++)
+			family.desired[k] = 0;
+		if (row > 0)
+			family_desire_down(work, &family, row);
+		family_place_row(work, &family, row);
+	}
+	family_add_circle(work, &family);
+	for (int sweep = 0; sweep < FAMILY_SWEEPS; sweep++) {
+		for (size_t row = 1; row < family.row_count; row++) {
+			family_desire_down(work, &family, row);
+			family_place_row(work, &family, row);
+		}
+		for (size_t row = family.row_count; row-- > 0;) {
+			family_desire_up(work, &family, row);
+			family_place_row(work, &family, row);
+		}
+	}
+	for (size_t row = 0; row < family.row_count; row++)
+		family_place_row(work, &family, row); /* settles circle members too */
+	family_rows_y(work, &family);
+	family_free(&family);
+	family_centre(work, work->screen.x + work->screen.w / 2, work->screen.y + work->screen.h / 2);
+	return true;
+}

@@ -1,0 +1,69 @@
+/*
+ * layout_internal: what the layout's modules share while one layout is
+ * computed (layout.c runs the attempts, layout_family.c places the
+ * genogram, layout_ring.c the professionals, layout_check.c verifies and
+ * separates). Not part of the API.
+ */
+#ifndef CONCERTO_LAYOUT_INTERNAL_H
+#define CONCERTO_LAYOUT_INTERNAL_H
+
+#include "layout.h"
+
+/* A node's footprint around its centre: the symbol and the label under it. */
+struct layout_cell {
+	float half_width; /* of the wider of symbol and label */
+	float up;	  /* from the centre to the top of the symbol */
+	float down;	  /* from the centre to the bottom of the label */
+	float label_width;
+	float label_height;
+};
+
+struct layout_work {
+	const struct situation *situation;
+	const struct layout_measure *measure;
+	struct layout *layout;
+	float unit;		    /* short side / 1080 */
+	struct layout_rect screen;  /* where nodes may go */
+	struct layout_cell *cells;  /* node_count */
+	int *generation;	    /* node_count, -1 outside the genogram */
+	bool *is_placed;	    /* node_count */
+	struct layout_rect family_box; /* bounding box of the placed family */
+};
+
+static inline float layout_max(float a, float b)
+{
+	return a > b ? a : b;
+}
+
+static inline float layout_min(float a, float b)
+{
+	return a < b ? a : b;
+}
+
+static inline bool layout_is_family(const struct node *node)
+{
+	return node->kind == NODE_PERSON && node->circle == CIRCLE_FAMILY;
+}
+
+static inline bool layout_rects_overlap(struct layout_rect a, struct layout_rect b)
+{
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* The node's whole footprint (symbol and label) at its current position. */
+struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node, float margin);
+int layout_text_width(const struct layout_work *work, const char *utf8, int px, bool is_bold);
+
+/* layout_family.c: rows of the genogram, partners side by side, children
+ * under their union; fills work->family_box. */
+bool layout_family_place(struct layout_work *work);
+/* layout_ring.c: professionals and institutions around the family, grouped
+ * by sector and institution, near those they work with. false when they do
+ * not fit at this scale. */
+bool layout_ring_place(struct layout_work *work);
+/* layout_check.c: pushes the ring apart where footprints still touch, then
+ * fills symbol/label boxes, link labels and household enclosures. */
+void layout_separate(struct layout_work *work);
+void layout_finish(struct layout_work *work);
+
+#endif

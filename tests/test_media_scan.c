@@ -1,0 +1,207 @@
+/*
+ * test_media_scan: what a key offers, on a real directory tree in a temp
+ * folder — root and one folder down, .txt files that are situations and
+ * those that are not, links never followed, FIFOs never opened, files over
+ * the cap never read, the entry and file caps — and the mountinfo reading
+ * of the watcher.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "media_scan.h"
+#include "media_watch.h"
+
+static char root[256];
+
+static void put(const char *relative, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", root, relative);
+	FILE *file = fopen(path, "wb");
+	if (!file) {
+		perror(path);
+		return;
+	}
+	fputs(text, file);
+	fclose(file);
+}
+
+static void sub(const char *relative)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", root, relative);
+	mkdir(path, 0700);
+}
+
+static const char good[] = "situation \"Famille Martin\" date=2026-03-14\n"
+			   "personne lea \"Léa\" sexe=f index\n";
+
+static void test_root_and_one_folder_down(void)
+{
+	put("a.situation", good);
+	put("B.SITUATION", "situation \"Deux\"\n");
+	put("notes.txt", "courses: pain, lait\n");
+	put("plan.txt", "\xEF\xBB\xBF# plan\n\nSituation \"Trois\"\n");
+	put("image.png", "not a situation");
+	put("bad.situation", "situation \"Quatre\"\npersonne x \"X\" sexe=q\n");
+	sub("dossier");
+	put("dossier/c.situation", "situation \"Cinq\"\n");
+	sub("dossier/profond");
+	put("dossier/profond/d.situation", "situation \"Trop profond\"\n");
+	put(".cache.situation", "situation \"Caché\"\n");
+
+	struct media_key *key = media_key_scan(root);
+	CHECK(key != NULL);
+	if (!key)
+		return;
+	CHECK_INT_EQ(key->count, 5);
+	const char *expected[][2] = {{"", "B.SITUATION"}, {"", "a.situation"},
+				     {"", "bad.situation"}, {"", "plan.txt"},
+				     {"dossier", "c.situation"}};
+	for (size_t k = 0; k < 5 && k < key->count; k++) {
+		CHECK_STR_EQ(key->entries[k].folder, expected[k][0]);
+		CHECK_STR_EQ(key->entries[k].name, expected[k][1]);
+	}
+	CHECK_STR_EQ(key->entries[1].title, "Famille Martin");
+	CHECK_INT_EQ(key->entries[1].date.year, 2026);
+	CHECK_INT_EQ(key->entries[1].date.month, 3);
+	CHECK(key->entries[2].title == NULL);
+	CHECK(key->entries[2].error_count >= 1);
+	CHECK_STR_EQ(key->entries[3].title, "Trois");
+
+	struct session session;
+	CHECK(media_key_load(key, 4, &session));
+	CHECK(session.situation && strcmp(session.situation->title, "Cinq") == 0);
+	CHECK_STR_EQ(session.diags.file_name, "dossier/c.situation");
+	session_free(&session);
+	CHECK(!media_key_load(key, 2, &session));
+	CHECK(session.diags.error_count >= 1);
+	session_free(&session);
+	media_key_free(key);
+}
+
+static void test_hostile_entries(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/etc", root);
+	CHECK(symlink("/etc", path) == 0);
+	snprintf(path, sizeof path, "%s/passwd.situation", root);
+	CHECK(symlink("/etc/passwd", path) == 0);
+	snprintf(path, sizeof path, "%s/y.situation", root);
+	CHECK(mkfifo(path, 0600) == 0);
+	/* Sparse, past the cap: must be refused without reading it. */
+	snprintf(path, sizeof path, "%s/x.situation", root);
+	int fd = open(path, O_WRONLY | O_CREAT, 0600);
+	CHECK(fd >= 0 && ftruncate(fd, 2LL * 1024 * 1024 * 1024) == 0);
+	close(fd);
+	put("e\nvil\x1b[2J.situation", "situation \"Nom bizarre\"\n");
+
+	struct timespec start, end;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	struct media_key *key = media_key_scan(root);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	double ms = (double)(end.tv_sec - start.tv_sec) * 1e3 +
+		    (double)(end.tv_nsec - start.tv_nsec) / 1e6;
+	printf("scan of the hostile tree: %.1f ms\n", ms);
+	CHECK(ms < 2000);
+	CHECK(key != NULL);
+	if (!key)
+		return;
+	CHECK_INT_EQ(key->skipped_links, 2);
+	CHECK_INT_EQ(key->skipped_special, 1);
+	size_t big = key->count, odd = key->count;
+	for (size_t k = 0; k < key->count; k++) {
+		if (strcmp(key->entries[k].name, "x.situation") == 0)
+			big = k;
+		if (strchr(key->entries[k].name, '\n'))
+			odd = k;
+	}
+	CHECK(big < key->count && key->entries[big].error_count == 1);
+	CHECK(odd < key->count && key->entries[odd].title != NULL);
+	if (big < key->count) {
+		struct session session;
+		CHECK(!media_key_load(key, big, &session));
+		CHECK(session.diags.count == 1 &&
+		      strstr(session.diags.items[0].message, "too large") != NULL);
+		session_free(&session);
+	}
+	if (odd < key->count) {
+		char shown[600];
+		media_entry_display_name(&key->entries[odd], shown, sizeof shown);
+		CHECK_STR_EQ(shown, "e?vil?[2J.situation");
+	}
+	media_key_free(key);
+}
+
+static void test_caps(void)
+{
+	sub("many");
+	for (int k = 0; k < MEDIA_MAX_ENTRIES + 100; k++) {
+		char name[64];
+		snprintf(name, sizeof name, "many/f%05d.situation", k);
+		put(name, "situation \"N\"\n");
+	}
+	struct media_key *key = media_key_scan(root);
+	CHECK(key && key->is_entry_capped && key->is_file_capped);
+	CHECK(key && key->count == MEDIA_MAX_FILES);
+	CHECK(key && key->examined == MEDIA_MAX_ENTRIES);
+	media_key_free(key);
+}
+
+static void test_names(void)
+{
+	CHECK(media_name_is_situation("a.situation"));
+	CHECK(media_name_is_situation("a.Situation"));
+	CHECK(media_name_is_situation("a.SITUATÏON"));
+	CHECK(!media_name_is_situation(".situation"));
+	CHECK(!media_name_is_situation("a.situation.bak"));
+	CHECK(media_name_is_text("A.TXT"));
+	CHECK(!media_name_is_text("a.txt~"));
+}
+
+static void test_mountinfo(void)
+{
+	const char *roots[] = {"/media", "/run/media"};
+	const char *text =
+	    "22 1 0:21 / / rw - ext4 /dev/sda1 rw\n"
+	    "23 22 0:22 / /media rw - tmpfs tmpfs rw\n"
+	    "24 22 0:23 / /mediateque rw - tmpfs tmpfs rw\n"
+	    "25 22 0:24 / /run/media/kiosk/CL\\040E rw - vfat /dev/sdb1 ro\n"
+	    "26 22 0:25 / /media/other rw - vfat /dev/sdc1 ro\n";
+	char path[MEDIA_MAX_PATH];
+	long id = 0;
+	CHECK(media_mountinfo_find(text, roots, 2, -1, path, sizeof path, &id));
+	CHECK_STR_EQ(path, "/run/media/kiosk/CL E");
+	CHECK_INT_EQ(id, 25);
+	CHECK(media_mountinfo_find(text, roots, 2, 25, path, sizeof path, &id));
+	CHECK_STR_EQ(path, "/media/other");
+	CHECK(!media_mountinfo_find(text, roots, 1, 26, path, sizeof path, &id));
+	CHECK(!media_mountinfo_find("", roots, 2, -1, path, sizeof path, &id));
+	CHECK(!media_mountinfo_find("garbage\n\n1 2\n", roots, 2, -1, path, sizeof path, &id));
+}
+
+int main(void)
+{
+	snprintf(root, sizeof root, "/tmp/test_media_scan.XXXXXX");
+	if (!mkdtemp(root)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_names();
+	test_mountinfo();
+	test_root_and_one_folder_down();
+	test_hostile_entries();
+	test_caps();
+	char command[300];
+	snprintf(command, sizeof command, "rm -rf '%s'", root);
+	if (system(command) != 0)
+		fprintf(stderr, "could not remove %s\n", root);
+	return check_report("test_media_scan");
+}
