@@ -65,9 +65,9 @@ enum tap_state {
 
 enum tap_event {
 	TAP_EVENT_DOWN,
-	TAP_EVENT_MOVE,
+	TAP_EVENT_MOVE_FAR, /* beyond tap_move_mm from where it came down */
 	TAP_EVENT_UP,
-	TAP_EVENT_CANCEL, /* a pinch began, or a resync */
+	TAP_EVENT_CANCEL, /* held too long, a pinch began, or a resync */
 };
 
 enum pinch_state {
@@ -89,6 +89,8 @@ struct gesture_finger {
 	float down_y_mm;
 	float down_x;
 	float down_y;
+	float x_mm;
+	float y_mm;
 	float x;
 	float y;
 };
@@ -99,6 +101,8 @@ struct gesture {
 	enum pinch_state pinch;
 	int pinch_a; /* the two slots of a pinch */
 	int pinch_b;
+	float pinch_start_mm[2][2]; /* where a and b were when the pair formed */
+	float pinch_last[2][2];	    /* screen points of the last reported change */
 	bool has_last_tap;
 	uint64_t last_tap_us;
 	float last_tap_x_mm;

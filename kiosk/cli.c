@@ -27,6 +27,8 @@ const char *cli_usage(void)
 	       "\n"
 	       "--config FILE: the kiosk's settings (default " CLI_DEFAULT_CONFIG ";\n"
 	       "a missing file means the defaults).\n"
+	       "--input-dir DIR: where the kiosk finds touch surfaces and clickers\n"
+	       "(default /dev/input, or input_dir= in the settings).\n"
 	       "\n"
 	       "--check exits 0 when no file has an error, 1 otherwise.\n"
 	       "--render: phase N counts from 1; in a presentation round, K is the number of\n"
@@ -94,6 +96,11 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 		options->is_windowed = true;
 	} else if (strcmp(arg, "--report-screens") == 0) {
 		options->is_reporting_screens = true;
+	} else if (strcmp(arg, "--report-state") == 0) {
+		options->is_reporting_state = true;
+	} else if (strcmp(arg, "--input-dir") == 0) {
+		if (!(options->input_dir = cli_value(argc, argv, index, error, error_size)))
+			return false;
 	} else if (strcmp(arg, "--media") == 0) {
 		if (!(value = cli_value(argc, argv, index, error, error_size)))
 			return false;

@@ -13,12 +13,14 @@
 #include <SDL_ttf.h>
 
 #include "actions.h"
+#include "config_command.h"
 #include "draw.h"
 #include "kiosk_media.h"
 #include "layout.h"
 #include "phases.h"
 #include "scene.h"
 #include "session.h"
+#include "watchdog.h"
 
 enum { KIOSK_MAX_SPOTLIGHTS = 64 };
 
@@ -55,6 +57,8 @@ struct kiosk {
 	struct session session;
 	struct layout *layout;
 	struct kiosk_media *media; /* the USB key: idle, chooser */
+	struct kiosk_config config; /* /etc/concerto/kiosk.conf */
+	struct watchdog watchdog;   /* systemd: READY=1, WATCHDOG=1 */
 	struct phase_position position;
 	int spotlights[KIOSK_MAX_SPOTLIGHTS];
 	size_t spotlight_count;
@@ -185,6 +189,8 @@ static void kiosk_draw(struct kiosk *kiosk)
 {
 	const struct situation *situation = kiosk->session.situation;
 	enum situation_theme theme = situation ? situation->theme : THEME_LIGHT;
+	if (kiosk->config.has_theme)
+		theme = kiosk->config.theme;
 	struct draw_context context = {kiosk->renderer, kiosk->text, palette_for_theme(theme),
 				       kiosk->width, kiosk->height};
 	if (kiosk->is_blank) {
@@ -193,7 +199,7 @@ static void kiosk_draw(struct kiosk *kiosk)
 	} else if (kiosk_media_draw(kiosk->media, &context)) {
 		/* idle, empty key or chooser */
 	} else if (!situation) {
-		draw_error_screen(&context, &kiosk->session.diags, LANG_FR);
+		draw_error_screen(&context, &kiosk->session.diags, kiosk->config.lang);
 	} else {
 		struct scene *scene = scene_build(situation, kiosk->position, kiosk->spotlights,
 						  kiosk->spotlight_count);
@@ -209,6 +215,8 @@ static void kiosk_draw(struct kiosk *kiosk)
 
 static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 {
+	if (watchdog_handle_event(&kiosk->watchdog, event))
+		return true;
 	switch (event->type) {
 	case SDL_QUIT:
 		return false;
@@ -277,6 +285,7 @@ static bool kiosk_open_display(struct kiosk *kiosk, const struct cli_options *op
 
 static void kiosk_close(struct kiosk *kiosk)
 {
+	watchdog_stop(&kiosk->watchdog);
 	kiosk_media_free(kiosk->media);
 	text_cache_free(kiosk->text);
 	layout_free(kiosk->layout);
@@ -293,6 +302,7 @@ static void kiosk_close(struct kiosk *kiosk)
 int kiosk_run(const struct cli_options *options)
 {
 	struct kiosk kiosk = {0};
+	config_load_reporting(options->config_path, &kiosk.config, stderr);
 	const char *path = options->file_count ? options->files[0] : NULL;
 	/* Without FILE or --demo the kiosk waits for a USB key. */
 	bool is_watching = !path && !options->is_demo;
@@ -303,13 +313,16 @@ int kiosk_run(const struct cli_options *options)
 	if (!kiosk_open_display(&kiosk, options)) {
 		status = 2;
 	} else {
-		kiosk.media = kiosk_media_new(options, NULL, is_watching);
+		kiosk.media = kiosk_media_new(options, &kiosk.config, is_watching);
 		kiosk.position = phase_first(kiosk.session.situation);
 		kiosk_relayout(&kiosk);
+		watchdog_start(&kiosk.watchdog);
 		bool is_running = true;
 		while (is_running) {
-			if (kiosk.needs_redraw)
+			if (kiosk.needs_redraw) {
 				kiosk_draw(&kiosk);
+				watchdog_ready(&kiosk.watchdog);
+			}
 			SDL_Event event;
 			if (!SDL_WaitEvent(&event))
 				break;

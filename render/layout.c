@@ -79,6 +79,39 @@ void layout_node_detail(const struct situation *situation, const struct node *no
 	}
 }
 
+/* Isotonic regression with minimum gaps (pool adjacent violators): x keeps
+ * the row's order, x[k+1] - x[k] >= gap[k], and sum (x - desired)^2 is least. */
+void layout_isotonic(float *x, const float *desired, const float *gap, size_t count,
+			     float *scratch_value, size_t *scratch_size)
+{
+	float offset = 0;
+	size_t blocks = 0;
+	for (size_t k = 0; k < count; k++) {
+		if (k > 0)
+			offset += gap[k - 1];
+		scratch_value[blocks] = desired[k] - offset;
+		scratch_size[blocks] = 1;
+		blocks++;
+		while (blocks > 1 && scratch_value[blocks - 2] > scratch_value[blocks - 1]) {
+			size_t merged = scratch_size[blocks - 2] + scratch_size[blocks - 1];
+			scratch_value[blocks - 2] =
+			    (scratch_value[blocks - 2] * (float)scratch_size[blocks - 2] +
+			     scratch_value[blocks - 1] * (float)scratch_size[blocks - 1]) /
+			    (float)merged;
+			scratch_size[blocks - 2] = merged;
+			blocks--;
+		}
+	}
+	offset = 0;
+	size_t k = 0;
+	for (size_t b = 0; b < blocks; b++)
+		for (size_t n = 0; n < scratch_size[b]; n++, k++) {
+			if (k > 0)
+				offset += gap[k - 1];
+			x[k] = scratch_value[b] + offset;
+		}
+}
+
 struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node, float margin)
 {
 	const struct layout_node *placed = &work->layout->nodes[node];
@@ -148,13 +181,14 @@ static bool layout_attempt(struct layout_work *work, float label_px, bool has_in
 					    (float)layout->height - top - legend_height - margin};
 	memset(work->is_placed, 0, layout->node_count * sizeof *work->is_placed);
 	layout_measure_cells(work, has_initials);
-	if (!layout_family_place(work) || !layout_ring_place(work))
-		return false;
+	/* Every attempt ends complete, fitting or not: the last one is kept. */
+	bool does_fit = layout_family_place(work);
+	does_fit = layout_ring_place(work) && does_fit;
 	layout_separate(work);
 	layout_finish(work);
 	struct layout_stats stats;
 	layout_stats(work->situation, layout, &stats);
-	return stats.node_overlaps == 0 && stats.label_overlaps == 0;
+	return does_fit && stats.node_overlaps == 0 && stats.label_overlaps == 0;
 }
 
 static void layout_run(struct layout_work *work)

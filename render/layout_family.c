@@ -103,7 +103,7 @@ static size_t family_partners(const struct layout_work *work, size_t node, size_
 
 struct family_entry {
 	size_t node;
-	float key;
+	double key; /* double: a pixel position plus a birth-order fraction */
 };
 
 static int family_compare(const void *left, const void *right)
@@ -129,39 +129,6 @@ static float family_gap(const struct layout_work *work, size_t left, size_t righ
 	return work->cells[left].half_width + work->cells[right].half_width + spacing;
 }
 
-/* Isotonic regression with minimum gaps (pool adjacent violators): x keeps
- * the row's order, x[k+1] - x[k] >= gap[k], and sum (x - desired)^2 is least. */
-static void family_solve_row(float *x, const float *desired, const float *gap, size_t count,
-			     float *scratch_value, size_t *scratch_size)
-{
-	float offset = 0;
-	size_t blocks = 0;
-	for (size_t k = 0; k < count; k++) {
-		if (k > 0)
-			offset += gap[k - 1];
-		scratch_value[blocks] = desired[k] - offset;
-		scratch_size[blocks] = 1;
-		blocks++;
-		while (blocks > 1 && scratch_value[blocks - 2] > scratch_value[blocks - 1]) {
-			size_t merged = scratch_size[blocks - 2] + scratch_size[blocks - 1];
-			scratch_value[blocks - 2] =
-			    (scratch_value[blocks - 2] * (float)scratch_size[blocks - 2] +
-			     scratch_value[blocks - 1] * (float)scratch_size[blocks - 1]) /
-			    (float)merged;
-			scratch_size[blocks - 2] = merged;
-			blocks--;
-		}
-	}
-	offset = 0;
-	size_t k = 0;
-	for (size_t b = 0; b < blocks; b++)
-		for (size_t n = 0; n < scratch_size[b]; n++, k++) {
-			if (k > 0)
-				offset += gap[k - 1];
-			x[k] = scratch_value[b] + offset;
-		}
-}
-
 struct family_work {
 	size_t *order;	   /* node indices, row after row */
 	size_t *row_start; /* row r: order[row_start[r] .. row_start[r + 1]) */
@@ -171,56 +138,65 @@ struct family_work {
 	size_t *scratch_size;
 };
 
-/* Sorts one row: children by their anchor then birth, a partner who married
- * in beside their partner, away from that partner's other unions. */
+static bool family_are_partners(const struct layout_work *work, size_t a, size_t b)
+{
+	size_t partners[8];
+	size_t count = family_partners(work, a, partners, 8);
+	for (size_t k = 0; k < count; k++)
+		if (partners[k] == b)
+			return true;
+	return false;
+}
+
+/* Sorts one row. Those with parents on the diagram go under their parents'
+ * anchor, siblings in birth order except that a sibling whose partner comes
+ * from another family moves to the end of the siblings nearest that
+ * partner. Those without parents on the diagram (who married in, and the
+ * oldest row) then stand beside a partner already placed, on the side away
+ * from that partner's siblings and other partners. */
 static size_t family_order_row(struct layout_work *work, struct family_work *family, int row,
 			       size_t *out)
 {
 	const struct situation *situation = work->situation;
 	size_t count = 0;
+	float anchors[2];
 	for (size_t i = 0; i < situation->node_count; i++) {
-		if (work->generation[i] != row)
+		if (work->generation[i] != row || !family_anchor_x(work, i, &anchors[0]))
 			continue;
-		float anchor;
-		float key = (float)i; /* the oldest row keeps file order */
-		if (row > 0 && family_anchor_x(work, i, &anchor))
-			key = anchor + (float)family_birth_key(&situation->nodes[i]) * 1e-6f;
-		family->entries[count++] = (struct family_entry){i, key};
-	}
-	/* Married-in partners take their partner's key, nudged to a side. */
-	for (size_t k = 0; k < count; k++) {
-		size_t node = family->entries[k].node;
-		float anchor;
-		if (row == 0 || family_anchor_x(work, node, &anchor))
-			continue;
+		double birth = (double)family_birth_key(&situation->nodes[i]) / (9999.0 * 400.0);
+		double side = 0;
 		size_t partners[8];
-		size_t partner_count = family_partners(work, node, partners, 8);
-		for (size_t p = 0; p < partner_count; p++) {
-			float partner_key = 0;
-			bool is_found = false;
-			for (size_t j = 0; j < count; j++)
-				if (family->entries[j].node == partners[p]) {
-					partner_key = family->entries[j].key;
-					is_found = true;
-				}
-			if (!is_found)
-				continue;
-			/* Which side do the partner's other partners stand on? */
-			size_t others[8];
-			size_t other_count = family_partners(work, partners[p], others, 8);
-			float side = 1;
-			for (size_t o = 0; o < other_count; o++)
-				for (size_t j = 0; j < count; j++)
-					if (others[o] != node && family->entries[j].node == others[o] &&
-					    family->entries[j].key > partner_key)
-						side = -1;
-			family->entries[k].key = partner_key + side * 1e-3f;
-			break;
-		}
+		size_t partner_count = family_partners(work, i, partners, 8);
+		for (size_t p = 0; p < partner_count; p++)
+			if (family_anchor_x(work, partners[p], &anchors[1]) && anchors[1] != anchors[0])
+				side = anchors[1] > anchors[0] ? 0.1f : -0.1f;
+		family->entries[count++] =
+		    (struct family_entry){i, (double)anchors[0] + side + 0.01 * birth};
 	}
 	qsort(family->entries, count, sizeof *family->entries, family_compare);
 	for (size_t k = 0; k < count; k++)
 		out[k] = family->entries[k].node;
+	/* Then, in file order, everyone without parents on the diagram. */
+	for (size_t i = 0; i < situation->node_count; i++) {
+		if (work->generation[i] != row || family_anchor_x(work, i, &anchors[0]))
+			continue;
+		size_t at = count;
+		for (size_t k = 0; k < count; k++) {
+			if (!family_are_partners(work, i, out[k]))
+				continue;
+			float own = 0, next = 0;
+			bool is_crowded_right =
+			    k + 1 < count &&
+			    (family_are_partners(work, out[k], out[k + 1]) ||
+			     (family_anchor_x(work, out[k], &own) &&
+			      family_anchor_x(work, out[k + 1], &next) && own == next));
+			at = is_crowded_right ? k : k + 1;
+			break;
+		}
+		memmove(&out[at + 1], &out[at], (count - at) * sizeof *out);
+		out[at] = i;
+		count++;
+	}
 	return count;
 }
 
@@ -268,7 +244,7 @@ static void family_place_row(struct layout_work *work, struct family_work *famil
 		return;
 	for (size_t k = 0; k + 1 < count; k++)
 		family->gap[k] = family_gap(work, family->order[start + k], family->order[start + k + 1]);
-	family_solve_row(family->x, family->desired + start, family->gap, count,
+	layout_isotonic(family->x, family->desired + start, family->gap, count,
 			 family->scratch_value, family->scratch_size);
 	for (size_t k = 0; k < count; k++) {
 		work->layout->nodes[family->order[start + k]].x = family->x[k];
@@ -413,8 +389,12 @@ bool layout_family_place(struct layout_work *work)
 		return false;
 	}
 	family_generations(situation, work->generation);
-	for (size_t i = 0; i < situation->node_count; i++)
+	/* Each attempt starts afresh: no position leaks from a larger scale. */
+	for (size_t i = 0; i < situation->node_count; i++) {
 		work->layout->nodes[i].generation = work->generation[i];
+		work->layout->nodes[i].x = 0;
+		work->layout->nodes[i].y = 0;
+	}
 	int deepest = -1;
 	for (size_t i = 0; i < situation->node_count; i++)
 		deepest = work->generation[i] > deepest ? work->generation[i] : deepest;
@@ -451,5 +431,5 @@ bool layout_family_place(struct layout_work *work)
 	family_rows_y(work, &family);
 	family_free(&family);
 	family_centre(work, work->screen.x + work->screen.w / 2, work->screen.y + work->screen.h / 2);
-	return true;
+	return work->family_box.w <= work->screen.w && work->family_box.h <= work->screen.h;
 }

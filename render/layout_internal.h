@@ -52,6 +52,11 @@ static inline bool layout_rects_overlap(struct layout_rect a, struct layout_rect
 
 /* The node's whole footprint (symbol and label) at its current position. */
 struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node, float margin);
+/* Isotonic regression with minimum gaps: x keeps the order of `desired`,
+ * x[k+1] - x[k] >= gap[k], and the sum of (x - desired)^2 is least. The
+ * scratch arrays hold count entries. */
+void layout_isotonic(float *x, const float *desired, const float *gap, size_t count,
+		     float *scratch_value, size_t *scratch_size);
 int layout_text_width(const struct layout_work *work, const char *utf8, int px, bool is_bold);
 
 /* layout_family.c: rows of the genogram, partners side by side, children

@@ -31,11 +31,13 @@ struct ring_item {
 
 struct ring_track {
 	float x0, y0, x1, y1; /* the rectangle the centres run along */
+	bool is_sideless;     /* top and bottom edges only (portrait screens) */
 };
 
 static float ring_track_length(const struct ring_track *track)
 {
-	return 2 * (track->x1 - track->x0) + 2 * (track->y1 - track->y0);
+	float sides = track->is_sideless ? 0 : 2 * (track->y1 - track->y0);
+	return 2 * (track->x1 - track->x0) + sides;
 }
 
 /* The point at arc length t, clockwise from the top-left corner; horizontal
@@ -43,7 +45,8 @@ static float ring_track_length(const struct ring_track *track)
 static void ring_track_point(const struct ring_track *track, float t, float *x, float *y,
 			     bool *is_horizontal)
 {
-	float w = track->x1 - track->x0, h = track->y1 - track->y0, length = 2 * (w + h);
+	float w = track->x1 - track->x0, h = track->is_sideless ? 0 : track->y1 - track->y0;
+	float length = 2 * (w + h);
 	t = fmodf(t, length);
 	if (t < 0)
 		t += length;
@@ -78,6 +81,11 @@ static float ring_track_param(const struct ring_track *track, float angle)
 		scale = layout_min(scale, hh / fabsf(dy));
 	float x = cx + dx * scale, y = cy + dy * scale;
 	float w = 2 * hw, h = 2 * hh;
+	if (track->is_sideless) {
+		/* Sideways wishes go to the nearer end of the top or bottom edge. */
+		float along = layout_max(-1, layout_min(1, dx * 1.5f)) * hw;
+		return dy < 0 ? hw + along : w + hw - along;
+	}
 	if (fabsf(y - track->y0) < 0.5f)
 		return x - track->x0;
 	if (fabsf(x - track->x1) < 0.5f)
@@ -193,44 +201,84 @@ static float ring_advance(const struct layout_work *work, size_t node, bool is_h
 	return (is_horizontal ? 2 * cell->half_width : cell->up + cell->down) + spacing;
 }
 
-/* Spreads one track's items along it, turned towards their wishes. */
+/* Spreads one track's items along it: institutions stay in one block, and
+ * the blocks go as near as they can to where their members want to be
+ * (isotonic regression along the track unrolled from the left edge's
+ * middle, which is where the sequence's angles start). */
 static void ring_place_track(struct layout_work *work, const struct ring_track *track,
 			     struct ring_item *items, size_t count, float spacing, float *params)
 {
 	float length = ring_track_length(track);
-	/* First pass: the room each needs where it would stand. */
-	float used = 0;
+	float origin = ring_track_param(track, -ring_pi);
+	float *advance = calloc(count + 1, sizeof *advance);
+	float *desired = calloc(count + 1, sizeof *desired);
+	float *gaps = calloc(count + 1, sizeof *gaps);
+	float *scratch = calloc(count + 1, sizeof *scratch);
+	size_t *sizes = calloc(count + 1, sizeof *sizes);
+	if (!advance || !desired || !gaps || !scratch || !sizes) {
+		free(advance);
+		free(desired);
+		free(gaps);
+		free(scratch);
+		free(sizes);
+		return;
+	}
+	for (size_t k = 0; k < count; k++) {
+		const struct layout_cell *cell = &work->cells[items[k].node];
+		advance[k] = (2 * cell->half_width + cell->up + cell->down) / 2 + spacing;
+		/* All members of a block want the block's direction. */
+		float wanted = ring_track_param(track, items[k].group_wish - ring_pi);
+		desired[k] = fmodf(wanted - origin + length, length);
+	}
+	/* Two passes: the second knows which edge each one stands on, so a
+	 * wide label on the top edge takes its width, on a side its height. */
+	for (int pass = 0; pass < 2; pass++) {
+		float total = 0;
+		for (size_t k = 0; k + 1 < count; k++) {
+			gaps[k] = (advance[k] + advance[k + 1]) / 2;
+			total += gaps[k];
+		}
+		/* Leave the slack between blocks, not inside them. */
+		size_t blocks = 1;
+		for (size_t k = 0; k + 1 < count; k++)
+			blocks += items[k].group != items[k + 1].group;
+		float slack = layout_max(0, length - total - advance[0]) / (float)blocks;
+		for (size_t k = 0; k + 1 < count; k++)
+			if (items[k].group != items[k + 1].group)
+				gaps[k] += slack * 0.5f;
+		float *solved = params;
+		layout_isotonic(solved, desired, gaps, count, scratch, sizes);
+		for (size_t k = 0; k < count; k++) {
+			float x, y;
+			bool is_horizontal;
+			ring_track_point(track, solved[k] + origin, &x, &y, &is_horizontal);
+			advance[k] = ring_advance(work, items[k].node, is_horizontal, spacing);
+		}
+	}
 	for (size_t k = 0; k < count; k++) {
 		float x, y;
 		bool is_horizontal;
-		ring_track_point(track, used, &x, &y, &is_horizontal);
-		float advance = ring_advance(work, items[k].node, is_horizontal, spacing);
-		params[k] = used + advance / 2;
-		used += advance;
-	}
-	float slack = layout_max(0, length - used) / (float)(count ? count : 1);
-	for (size_t k = 0; k < count; k++)
-		params[k] += slack * ((float)k + 0.5f);
-	/* Turn the whole sequence to where it deviates least from the wishes. */
-	float cx = (track->x0 + track->x1) / 2, cy = (track->y0 + track->y1) / 2;
-	(void)cx;
-	(void)cy;
-	float sum_x = 0, sum_y = 0;
-	for (size_t k = 0; k < count; k++) {
-		float wanted = ring_track_param(track, items[k].wish - ring_pi);
-		float delta = (wanted - params[k]) / length * 2 * ring_pi;
-		sum_x += cosf(delta);
-		sum_y += sinf(delta);
-	}
-	float turn = ring_mean_angle(sum_x, sum_y, 0) / (2 * ring_pi) * length;
-	for (size_t k = 0; k < count; k++) {
-		float x, y;
-		bool is_horizontal;
-		ring_track_point(track, params[k] + turn, &x, &y, &is_horizontal);
+		ring_track_point(track, params[k] + origin, &x, &y, &is_horizontal);
 		work->layout->nodes[items[k].node].x = x;
 		work->layout->nodes[items[k].node].y = y;
 		work->is_placed[items[k].node] = true;
 	}
+	free(advance);
+	free(desired);
+	free(gaps);
+	free(scratch);
+	free(sizes);
+}
+
+static struct ring_track ring_track_at(const struct layout_rect *screen, size_t index,
+				       float widest, float tallest, float tallest_up, float band_x,
+				       float band_y, bool is_sideless)
+{
+	float inset_x = is_sideless ? widest / 2 : widest / 2 + band_x * (float)index;
+	return (struct ring_track){screen->x + inset_x, screen->y + tallest_up + band_y * (float)index,
+				   screen->x + screen->w - inset_x,
+				   screen->y + screen->h - (tallest - tallest_up) - band_y * (float)index,
+				   is_sideless};
 }
 
 bool layout_ring_place(struct layout_work *work)
@@ -269,44 +317,48 @@ bool layout_ring_place(struct layout_work *work)
 	float spacing = work->layout->symbol_size * 0.35f;
 	float band_x = widest + spacing, band_y = tallest + spacing;
 	const struct layout_rect *screen = &work->screen;
-	/* How many tracks: as many as the total room asks for. */
+	/* Tracks all around on landscape screens; where the family is wider
+	 * than what the side bands leave (portrait), top and bottom only. */
 	size_t tracks = 1;
-	for (; tracks <= RING_MAX_TRACKS; tracks++) {
-		float capacity = 0;
-		for (size_t t = 0; t < tracks; t++) {
-			struct ring_track track = {
-			    screen->x + widest / 2 + band_x * (float)t,
-			    screen->y + tallest_up + band_y * (float)t,
-			    screen->x + screen->w - widest / 2 - band_x * (float)t,
-			    screen->y + screen->h - (tallest - tallest_up) - band_y * (float)t};
-			if (track.x1 > track.x0 && track.y1 > track.y0)
-				capacity += ring_track_length(&track);
+	bool is_sideless = false;
+	for (int mode = 0; mode < 2; mode++) {
+		is_sideless = mode == 1;
+		for (tracks = 1; tracks <= RING_MAX_TRACKS; tracks++) {
+			float capacity = 0;
+			for (size_t t = 0; t < tracks; t++) {
+				struct ring_track track = ring_track_at(screen, t, widest, tallest, tallest_up,
+									band_x, band_y, is_sideless);
+				if (track.x1 > track.x0 && track.y1 > track.y0)
+					capacity += ring_track_length(&track);
+			}
+			float needed = 0;
+			for (size_t k = 0; k < count; k++)
+				needed += (work->cells[items[k].node].half_width * 2 +
+					   work->cells[items[k].node].up + work->cells[items[k].node].down) /
+						  2 +
+					  spacing;
+			if (needed <= capacity * 0.9f)
+				break;
 		}
-		float needed = 0;
-		for (size_t k = 0; k < count; k++)
-			needed += (work->cells[items[k].node].half_width * 2 +
-				   work->cells[items[k].node].up + work->cells[items[k].node].down) /
-					  2 +
-				  spacing;
-		if (needed <= capacity * 0.95f)
+		float inner_width = screen->w - (is_sideless ? 0 : 2 * band_x * (float)tracks);
+		if (count == 0 || work->family_box.w <= inner_width)
 			break;
 	}
 	bool does_fit = tracks <= RING_MAX_TRACKS;
+	if (tracks > RING_MAX_TRACKS)
+		tracks = RING_MAX_TRACKS;
 	/* The family must fit inside the innermost track's band. */
-	float inner_left = screen->x + band_x * (float)tracks;
-	float inner_top = screen->y + band_y * (float)tracks;
-	struct layout_rect inner = {inner_left, inner_top, screen->w - 2 * band_x * (float)tracks,
+	struct layout_rect inner = {screen->x + (is_sideless ? 0 : band_x * (float)tracks),
+				    screen->y + band_y * (float)tracks,
+				    screen->w - (is_sideless ? 0 : 2 * band_x * (float)tracks),
 				    screen->h - 2 * band_y * (float)tracks};
 	if (count == 0)
 		inner = *screen;
 	if (work->family_box.w > inner.w || work->family_box.h > inner.h)
 		does_fit = false;
-	for (size_t t = 0; does_fit && t < tracks && count > 0; t++) {
-		struct ring_track track = {screen->x + widest / 2 + band_x * (float)t,
-					   screen->y + tallest_up + band_y * (float)t,
-					   screen->x + screen->w - widest / 2 - band_x * (float)t,
-					   screen->y + screen->h - (tallest - tallest_up) -
-					       band_y * (float)t};
+	for (size_t t = 0; t < tracks && count > 0; t++) {
+		struct ring_track track = ring_track_at(screen, t, widest, tallest, tallest_up, band_x,
+							band_y, is_sideless);
 		size_t track_count = 0;
 		for (size_t k = t; k < count; k += tracks)
 			track_items[track_count++] = items[k];

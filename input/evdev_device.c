@@ -1,0 +1,261 @@
+/*
+ * evdev_device: libevdev reading, framing and resync; see evdev_device.h.
+ */
+#include "evdev_device.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <libevdev/libevdev.h>
+
+#include "gesture.h"
+#include "keymap.h"
+
+enum { EVDEV_MAX_PENDING_KEYS = 16, EVDEV_TARGET_MM = 9 };
+
+struct evdev_slot {
+	bool is_down;
+	int x;
+	int y;
+};
+
+struct evdev_device {
+	int fd;
+	struct libevdev *evdev;
+	enum device_class class;
+	struct touch_axis x_axis;
+	struct touch_axis y_axis;
+	int slot_count;
+	int current_slot;
+	struct evdev_slot slots[GESTURE_MAX_SLOTS]; /* as of the last event */
+	bool is_resynced;			    /* the next frame follows a resync */
+	enum action pending[EVDEV_MAX_PENDING_KEYS]; /* key actions of this frame */
+	int pending_count;
+	struct gesture gesture;
+};
+
+static struct device_caps evdev_caps(const struct libevdev *evdev)
+{
+	struct device_caps caps = {
+	    .has_mt_position = libevdev_has_event_code(evdev, EV_ABS, ABS_MT_POSITION_X) &&
+			       libevdev_has_event_code(evdev, EV_ABS, ABS_MT_POSITION_Y),
+	    .has_mt_slot = libevdev_has_event_code(evdev, EV_ABS, ABS_MT_SLOT),
+	    .has_abs_position = libevdev_has_event_code(evdev, EV_ABS, ABS_X) &&
+				libevdev_has_event_code(evdev, EV_ABS, ABS_Y),
+	    .has_btn_touch = libevdev_has_event_code(evdev, EV_KEY, BTN_TOUCH),
+	    .has_rel_position = libevdev_has_event_code(evdev, EV_REL, REL_X) &&
+				libevdev_has_event_code(evdev, EV_REL, REL_Y),
+	};
+	for (unsigned code = 0; code < KEY_MAX && !caps.has_clicker_key; code++)
+		caps.has_clicker_key =
+		    keymap_is_clicker_key(code) && libevdev_has_event_code(evdev, EV_KEY, code);
+	return caps;
+}
+
+static struct touch_axis evdev_axis(const struct libevdev *evdev, unsigned code)
+{
+	const struct input_absinfo *info = libevdev_get_abs_info(evdev, code);
+	if (!info)
+		return (struct touch_axis){0, 1, 0};
+	return (struct touch_axis){info->minimum, info->maximum, info->resolution};
+}
+
+/* Copies libevdev's view of the slots (after open or a resync). */
+static void evdev_load_slots(struct evdev_device *device)
+{
+	struct libevdev *evdev = device->evdev;
+	if (device->class == DEVICE_CLASS_MULTITOUCH) {
+		device->current_slot = libevdev_get_current_slot(evdev);
+		for (int s = 0; s < device->slot_count; s++) {
+			device->slots[s].is_down =
+			    libevdev_get_slot_value(evdev, (unsigned)s, ABS_MT_TRACKING_ID) >= 0;
+			device->slots[s].x =
+			    libevdev_get_slot_value(evdev, (unsigned)s, ABS_MT_POSITION_X);
+			device->slots[s].y =
+			    libevdev_get_slot_value(evdev, (unsigned)s, ABS_MT_POSITION_Y);
+		}
+	} else if (device->class == DEVICE_CLASS_SINGLE_TOUCH) {
+		device->slots[0].is_down = libevdev_get_event_value(evdev, EV_KEY, BTN_TOUCH);
+		device->slots[0].x = libevdev_get_event_value(evdev, EV_ABS, ABS_X);
+		device->slots[0].y = libevdev_get_event_value(evdev, EV_ABS, ABS_Y);
+	}
+}
+
+enum evdev_open_result evdev_device_open(const char *path, struct evdev_device **result)
+{
+	*result = NULL;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return EVDEV_OPEN_FAILED;
+	struct evdev_device *device = calloc(1, sizeof *device);
+	if (!device || libevdev_new_from_fd(fd, &device->evdev) < 0) {
+		free(device);
+		close(fd);
+		return EVDEV_OPEN_FAILED;
+	}
+	device->fd = fd;
+	struct device_caps caps = evdev_caps(device->evdev);
+	device->class = device_classify(&caps);
+	if (device->class == DEVICE_CLASS_NONE) {
+		evdev_device_close(device);
+		return EVDEV_OPEN_UNUSED;
+	}
+	/* Someone else holding the grab would get every event: not ours. */
+	if (device_class_is_grabbed(device->class) &&
+	    libevdev_grab(device->evdev, LIBEVDEV_GRAB) < 0) {
+		evdev_device_close(device);
+		return EVDEV_OPEN_BUSY;
+	}
+	bool is_mt = device->class == DEVICE_CLASS_MULTITOUCH;
+	device->x_axis = evdev_axis(device->evdev, is_mt ? ABS_MT_POSITION_X : ABS_X);
+	device->y_axis = evdev_axis(device->evdev, is_mt ? ABS_MT_POSITION_Y : ABS_Y);
+	int slots = is_mt ? libevdev_get_num_slots(device->evdev) : 1;
+	device->slot_count = slots < 1 ? 1 : slots > GESTURE_MAX_SLOTS ? GESTURE_MAX_SLOTS : slots;
+	gesture_init(&device->gesture, &gesture_default_thresholds);
+	evdev_load_slots(device);
+	*result = device;
+	return EVDEV_OPEN_OK;
+}
+
+void evdev_device_close(struct evdev_device *device)
+{
+	if (!device)
+		return;
+	libevdev_free(device->evdev);
+	close(device->fd);
+	free(device);
+}
+
+int evdev_device_fd(const struct evdev_device *device)
+{
+	return device->fd;
+}
+
+enum device_class evdev_device_class(const struct evdev_device *device)
+{
+	return device->class;
+}
+
+/* Accumulates one event into the frame being built. */
+static void evdev_accumulate(struct evdev_device *device, const struct input_event *event)
+{
+	struct evdev_slot *slot = NULL;
+	if (device->current_slot >= 0 && device->current_slot < device->slot_count)
+		slot = &device->slots[device->current_slot];
+	if (event->type == EV_KEY) {
+		enum action action = keymap_action(event->code, event->value);
+		if (action != ACTION_NONE && device->pending_count < EVDEV_MAX_PENDING_KEYS)
+			device->pending[device->pending_count++] = action;
+		if (event->code == BTN_TOUCH && device->class == DEVICE_CLASS_SINGLE_TOUCH)
+			device->slots[0].is_down = event->value != 0;
+		return;
+	}
+	if (event->type != EV_ABS)
+		return;
+	if (device->class == DEVICE_CLASS_SINGLE_TOUCH) {
+		if (event->code == ABS_X)
+			device->slots[0].x = event->value;
+		else if (event->code == ABS_Y)
+			device->slots[0].y = event->value;
+		return;
+	}
+	switch (event->code) {
+	case ABS_MT_SLOT:
+		device->current_slot = event->value; /* out of range: ignored until valid */
+		break;
+	case ABS_MT_TRACKING_ID:
+		if (slot)
+			slot->is_down = event->value >= 0;
+		break;
+	case ABS_MT_POSITION_X:
+		if (slot)
+			slot->x = event->value;
+		break;
+	case ABS_MT_POSITION_Y:
+		if (slot)
+			slot->y = event->value;
+		break;
+	default:
+		break;
+	}
+}
+
+static uint64_t evdev_time_us(const struct input_event *event)
+{
+	return (uint64_t)event->input_event_sec * 1000000u + (uint64_t)event->input_event_usec;
+}
+
+/* SYN_REPORT: the frame is complete; hand its keys and touches on. */
+static void evdev_commit(struct evdev_device *device, uint64_t time_us,
+			 const struct touch_map *map, const struct input_sink *sink)
+{
+	for (int k = 0; k < device->pending_count; k++) {
+		struct input_message message = {.kind = INPUT_MESSAGE_ACTION,
+						.action = device->pending[k]};
+		sink->emit(sink->context, &message);
+	}
+	device->pending_count = 0;
+	if (!device_class_is_touch(device->class))
+		return;
+	struct gesture_frame frame = {.time_us = time_us, .is_resync = device->is_resynced};
+	frame.target_radius = touch_map_pixels_per_mm(map, &device->x_axis, &device->y_axis) *
+			      EVDEV_TARGET_MM / 2;
+	for (int s = 0; s < device->slot_count; s++) {
+		const struct evdev_slot *slot = &device->slots[s];
+		struct gesture_contact *contact = &frame.contacts[s];
+		contact->is_down = slot->is_down;
+		contact->x_mm = touch_axis_to_mm(&device->x_axis, slot->x,
+						 TOUCH_MAP_FALLBACK_WIDTH_MM);
+		contact->y_mm = touch_axis_to_mm(&device->y_axis, slot->y,
+						 TOUCH_MAP_FALLBACK_HEIGHT_MM);
+		touch_map_to_screen(map, &device->x_axis, &device->y_axis, slot->x, slot->y,
+				    &contact->x, &contact->y);
+	}
+	device->is_resynced = false;
+	struct input_message output[GESTURE_MAX_OUTPUT];
+	size_t count = gesture_feed(&device->gesture, &frame, output);
+	for (size_t k = 0; k < count; k++)
+		sink->emit(sink->context, &output[k]);
+}
+
+/* After SYN_DROPPED: let libevdev replay the state, then trust its values
+ * (libevdev 1.13 may flag the first real events after a resync as SYNC too,
+ * so the state is rebuilt from libevdev rather than from those events). */
+static int evdev_resync(struct evdev_device *device)
+{
+	struct input_event event;
+	int rc;
+	do
+		rc = libevdev_next_event(device->evdev, LIBEVDEV_READ_FLAG_SYNC, &event);
+	while (rc == LIBEVDEV_READ_STATUS_SYNC);
+	device->pending_count = 0; /* keys of a half-lost frame are not trusted */
+	evdev_load_slots(device);
+	device->is_resynced = true;
+	return rc;
+}
+
+bool evdev_device_dispatch(struct evdev_device *device, const struct touch_map *map,
+			   const struct input_sink *sink)
+{
+	for (;;) {
+		struct input_event event;
+		int rc = libevdev_next_event(device->evdev, LIBEVDEV_READ_FLAG_NORMAL, &event);
+		if (rc == -EAGAIN)
+			return true;
+		if (rc < 0)
+			return false;
+		if (rc == LIBEVDEV_READ_STATUS_SYNC && event.type == EV_SYN &&
+		    event.code == SYN_DROPPED) {
+			rc = evdev_resync(device);
+			if (rc < 0 && rc != -EAGAIN)
+				return false;
+			continue;
+		}
+		if (event.type == EV_SYN && event.code == SYN_REPORT)
+			evdev_commit(device, evdev_time_us(&event), map, sink);
+		else
+			evdev_accumulate(device, &event);
+	}
+}

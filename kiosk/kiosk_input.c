@@ -1,0 +1,233 @@
+/*
+ * kiosk_input: input thread bridge, loop sleep, fade timer and state
+ * report; see kiosk_input.h.
+ */
+#define _GNU_SOURCE
+#include "kiosk_input.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "input_watch.h"
+#include "touch_map.h"
+
+enum { KIOSK_INPUT_REPORT_MAX = 512, KIOSK_INPUT_PAYLOAD_OFFSET = 8 };
+
+/* An input message rides in the SDL_Event after its type and timestamp:
+ * no allocation, nothing to free if the queue is flushed at exit. */
+_Static_assert(KIOSK_INPUT_PAYLOAD_OFFSET + sizeof(struct input_message) <= sizeof(SDL_Event),
+	       "an input message must fit in an SDL_Event");
+
+struct kiosk_input {
+	Uint32 event_type;
+	struct input_watch *watch;
+	int wake_fd;	  /* eventfd signalled for every pushed event; -1: SDL waits */
+	SDL_TimerID fade_timer;
+	Uint64 last_activity_ms;
+	bool is_reporting;
+	char last_report[KIOSK_INPUT_REPORT_MAX];
+};
+
+static void kiosk_input_push(struct kiosk_input *input, const struct input_message *message)
+{
+	SDL_Event event;
+	memset(&event, 0, sizeof event);
+	event.type = input->event_type;
+	memcpy((char *)&event + KIOSK_INPUT_PAYLOAD_OFFSET, message, sizeof *message);
+	SDL_PushEvent(&event);
+}
+
+static void kiosk_input_emit(void *context, const struct input_message *message)
+{
+	kiosk_input_push(context, message);
+}
+
+/* Runs in whichever thread pushes: wakes the sleeping main loop. */
+static int kiosk_input_watch_event(void *context, SDL_Event *event)
+{
+	(void)event;
+	struct kiosk_input *input = context;
+	uint64_t one = 1;
+	ssize_t written = write(input->wake_fd, &one, sizeof one);
+	(void)written; /* a full counter already means "wake up" */
+	return 0;
+}
+
+/* SDL_WaitEvent blocks only where the video driver can wait on its own. */
+static bool kiosk_input_sdl_can_wait(void)
+{
+	const char *driver = SDL_GetCurrentVideoDriver();
+	return driver && (strcmp(driver, "x11") == 0 || strcmp(driver, "wayland") == 0);
+}
+
+struct kiosk_input *kiosk_input_start(const struct kiosk_config *config,
+				      const struct cli_options *options, int width, int height)
+{
+	struct kiosk_input *input = calloc(1, sizeof *input);
+	if (!input)
+		return NULL;
+	input->wake_fd = -1;
+	input->is_reporting = options->is_reporting_state;
+	input->event_type = SDL_RegisterEvents(1);
+	if (input->event_type == (Uint32)-1) {
+		free(input);
+		return NULL;
+	}
+	if (!kiosk_input_sdl_can_wait()) {
+		input->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+		if (input->wake_fd >= 0)
+			SDL_AddEventWatch(kiosk_input_watch_event, input);
+	}
+	struct touch_map map;
+	touch_map_init(&map, width, height);
+	map.rotation = config->rotation;
+	map.is_mirrored_x = config->is_mirrored_x;
+	map.is_mirrored_y = config->is_mirrored_y;
+	memcpy(map.matrix, config->calibration.matrix, sizeof map.matrix);
+	const char *dir = options->input_dir ? options->input_dir : config->input_dir;
+	input->watch = input_watch_start(dir, &map,
+					 (struct input_sink){input, kiosk_input_emit});
+	if (!input->watch)
+		fprintf(stderr, "concerto: input devices unavailable, keyboard and mouse only\n");
+	return input;
+}
+
+void kiosk_input_stop(struct kiosk_input *input)
+{
+	if (!input)
+		return;
+	input_watch_stop(input->watch); /* no more pushes after this */
+	if (input->fade_timer)
+		SDL_RemoveTimer(input->fade_timer);
+	if (input->wake_fd >= 0) {
+		SDL_DelEventWatch(kiosk_input_watch_event, input);
+		close(input->wake_fd);
+	}
+	free(input);
+}
+
+int kiosk_input_wait(struct kiosk_input *input, SDL_Event *event)
+{
+	if (!input || input->wake_fd < 0)
+		return SDL_WaitEvent(event);
+	for (;;) {
+		SDL_PumpEvents();
+		int count = SDL_PeepEvents(event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT);
+		if (count != 0)
+			return count > 0;
+		/* A push between PeepEvents and here leaves the counter set. */
+		struct pollfd wake = {.fd = input->wake_fd, .events = POLLIN};
+		if (poll(&wake, 1, -1) < 0 && errno != EINTR)
+			return 0;
+		uint64_t value;
+		ssize_t length = read(input->wake_fd, &value, sizeof value);
+		(void)length;
+	}
+}
+
+static Uint32 kiosk_input_fade_fired(Uint32 interval, void *context)
+{
+	(void)interval;
+	struct kiosk_input *input = context;
+	kiosk_input_push(input, &(struct input_message){.kind = INPUT_MESSAGE_FADE});
+	return 0; /* one shot: re-armed by the main thread if needed */
+}
+
+static void kiosk_input_arm_fade(struct kiosk_input *input, Uint32 delay_ms)
+{
+	if (input->fade_timer)
+		SDL_RemoveTimer(input->fade_timer);
+	input->fade_timer = SDL_AddTimer(delay_ms, kiosk_input_fade_fired, input);
+}
+
+bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
+			struct input_message *message)
+{
+	if (!input || event->type != input->event_type)
+		return false;
+	memcpy(message, (const char *)event + KIOSK_INPUT_PAYLOAD_OFFSET, sizeof *message);
+	if (message->kind == INPUT_MESSAGE_DEVICES) {
+		if (input->is_reporting) {
+			printf("input devices=%d\n", message->device_count);
+			fflush(stdout);
+		}
+		return false;
+	}
+	if (message->kind != INPUT_MESSAGE_FADE)
+		return true;
+	input->fade_timer = 0; /* it fired: one shot */
+	Uint64 idle_ms = SDL_GetTicks64() - input->last_activity_ms;
+	if (idle_ms >= KIOSK_INPUT_FADE_MS)
+		return true;
+	kiosk_input_arm_fade(input, (Uint32)(KIOSK_INPUT_FADE_MS - idle_ms));
+	return false;
+}
+
+void kiosk_input_set_screen(struct kiosk_input *input, int width, int height)
+{
+	if (input)
+		input_watch_set_screen(input->watch, width, height);
+}
+
+void kiosk_input_note_activity(struct kiosk_input *input, size_t spotlight_count)
+{
+	if (!input)
+		return;
+	input->last_activity_ms = SDL_GetTicks64();
+	if (spotlight_count == 0 && input->fade_timer) {
+		SDL_RemoveTimer(input->fade_timer);
+		input->fade_timer = 0;
+	} else if (spotlight_count > 0 && !input->fade_timer) {
+		kiosk_input_arm_fade(input, KIOSK_INPUT_FADE_MS);
+	}
+}
+
+static int kiosk_input_compare_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+void kiosk_input_report_state(struct kiosk_input *input, const struct kiosk_input_state *state)
+{
+	if (!input || !input->is_reporting)
+		return;
+	char line[KIOSK_INPUT_REPORT_MAX];
+	int length = snprintf(line, sizeof line,
+			      "state phase=%zu/%zu step=%zu/%zu spotlights=%zu blank=%d scale=%.2f "
+			      "lit=",
+			      state->phase, state->phase_count, state->step, state->step_count,
+			      state->spotlight_count, state->is_blank ? 1 : 0, (double)state->scale);
+	int sorted[64];
+	size_t count = state->spotlight_count < 64 ? state->spotlight_count : 64;
+	memcpy(sorted, state->spotlights, count * sizeof *sorted);
+	qsort(sorted, count, sizeof *sorted, kiosk_input_compare_int);
+	for (size_t k = 0; k < count && length > 0 && (size_t)length < sizeof line - 16; k++)
+		length += snprintf(line + length, sizeof line - (size_t)length, "%s%d",
+				   k ? "," : "", sorted[k]);
+	if (count == 0 && length > 0 && (size_t)length < sizeof line - 2)
+		snprintf(line + length, sizeof line - (size_t)length, "-");
+	if (strcmp(line, input->last_report) == 0)
+		return;
+	strcpy(input->last_report, line);
+	printf("%s\n", line);
+	fflush(stdout);
+}
+
+void kiosk_input_report_layout(struct kiosk_input *input, const struct layout *layout)
+{
+	if (!input || !input->is_reporting || !layout)
+		return;
+	printf("layout width=%d height=%d nodes=%zu\n", layout->width, layout->height,
+	       layout->node_count);
+	for (size_t i = 0; i < layout->node_count; i++)
+		printf("node %zu x=%.0f y=%.0f size=%.0f\n", i, (double)layout->nodes[i].x,
+		       (double)layout->nodes[i].y, (double)layout->nodes[i].size);
+	fflush(stdout);
+}

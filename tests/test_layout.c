@@ -1,0 +1,202 @@
+/*
+ * test_layout: the layout keeps the genogram's rules on real files —
+ * generations on rows, partners side by side, children of a union together
+ * in birth order under it, household enclosures holding their members and
+ * nobody else — with no overlap at every screen size, and the same file
+ * always gives the same picture.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "check.h"
+#include "draw.h"
+#include "layout.h"
+#include "session.h"
+
+static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
+
+static void check_generations(const struct situation *situation, const struct layout *layout)
+{
+	for (size_t f = 0; f < situation->filiation_count; f++) {
+		const struct filiation *filiation = &situation->filiations[f];
+		const struct layout_node *child = &layout->nodes[filiation->child];
+		const struct layout_node *parent = &layout->nodes[filiation->parent_a];
+		CHECK(child->generation > parent->generation);
+		CHECK(child->y > parent->y);
+	}
+	for (size_t a = 0; a < situation->node_count; a++)
+		for (size_t b = 0; b < situation->node_count; b++)
+			if (layout->nodes[a].generation >= 0 &&
+			    layout->nodes[a].generation == layout->nodes[b].generation)
+				CHECK(layout->nodes[a].y == layout->nodes[b].y);
+}
+
+/* No one of the family stands between two partners. */
+static void check_partners(const struct situation *situation, const struct layout *layout)
+{
+	for (size_t c = 0; c < situation->couple_count; c++) {
+		const struct couple *couple = &situation->couples[c];
+		float left = fminf(layout->nodes[couple->a].x, layout->nodes[couple->b].x);
+		float right = fmaxf(layout->nodes[couple->a].x, layout->nodes[couple->b].x);
+		CHECK(layout->nodes[couple->a].y == layout->nodes[couple->b].y);
+		for (size_t i = 0; i < situation->node_count; i++) {
+			bool is_between = situation->nodes[i].kind == NODE_PERSON &&
+					  layout->nodes[i].y == layout->nodes[couple->a].y &&
+					  layout->nodes[i].x > left && layout->nodes[i].x < right;
+			if (is_between)
+				fprintf(stderr, "  %s stands between the partners of union %zu\n",
+					situation->nodes[i].id, c);
+			CHECK(!is_between);
+		}
+	}
+}
+
+static bool has_partner_from_elsewhere(const struct situation *situation, int node)
+{
+	for (size_t c = 0; c < situation->couple_count; c++) {
+		const struct couple *couple = &situation->couples[c];
+		int partner = couple->a == node ? couple->b : couple->b == node ? couple->a : -1;
+		for (size_t f = 0; partner >= 0 && f < situation->filiation_count; f++)
+			if (situation->filiations[f].child == partner)
+				return true;
+	}
+	return false;
+}
+
+/* Children of one union: in birth order, together, the union above them. */
+static void check_children(const struct situation *situation, const struct layout *layout)
+{
+	for (size_t c = 0; c < situation->couple_count; c++) {
+		float mid = (layout->nodes[situation->couples[c].a].x +
+			     layout->nodes[situation->couples[c].b].x) / 2;
+		float left = INFINITY, right = -INFINITY;
+		int previous = -1;
+		for (size_t f = 0; f < situation->filiation_count; f++) {
+			const struct filiation *filiation = &situation->filiations[f];
+			if (filiation->couple != (int)c)
+				continue;
+			const struct layout_node *child = &layout->nodes[filiation->child];
+			left = fminf(left, child->x - child->size);
+			right = fmaxf(right, child->x + child->size);
+			/* Birth order, unless a partner from another family pulls a
+			 * sibling to the end of the siblings nearest that partner. */
+			if (previous >= 0 && situation->nodes[previous].born.year <
+						 situation->nodes[filiation->child].born.year &&
+			    !has_partner_from_elsewhere(situation, previous) &&
+			    !has_partner_from_elsewhere(situation, filiation->child)) {
+				if (layout->nodes[previous].x >= child->x)
+					fprintf(stderr, "  %s is left of older %s\n",
+						situation->nodes[filiation->child].id,
+						situation->nodes[previous].id);
+				CHECK(layout->nodes[previous].x < child->x);
+			}
+			previous = filiation->child;
+		}
+		if (left > right)
+			continue;
+		/* the union's middle stands over the span of its children */
+		CHECK(mid >= left - layout->symbol_size && mid <= right + layout->symbol_size);
+		/* nobody else's child stands inside that span on the same row */
+		for (size_t f = 0; f < situation->filiation_count; f++) {
+			const struct filiation *other = &situation->filiations[f];
+			if (other->couple == (int)c)
+				continue;
+			float x = layout->nodes[other->child].x;
+			bool is_inside = x > left + layout->symbol_size && x < right - layout->symbol_size;
+			CHECK(!is_inside);
+		}
+	}
+}
+
+static bool rect_contains(struct layout_rect rect, float x, float y)
+{
+	return x >= rect.x && x <= rect.x + rect.w && y >= rect.y && y <= rect.y + rect.h;
+}
+
+static bool rects_overlap(struct layout_rect a, struct layout_rect b)
+{
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static void check_households(const struct situation *situation, const struct layout *layout)
+{
+	for (size_t h = 0; h < situation->household_count; h++) {
+		const struct household *household = &situation->households[h];
+		const struct layout_household *enclosure = &layout->households[h];
+		CHECK(enclosure->rect_count > 0);
+		for (size_t i = 0; i < situation->node_count; i++) {
+			bool is_member = false;
+			for (size_t m = 0; m < household->member_count; m++)
+				is_member |= household->members[m] == (int)i;
+			bool is_enclosed = false, is_touched = false;
+			for (size_t r = 0; r < enclosure->rect_count; r++) {
+				is_enclosed |= rect_contains(enclosure->rects[r], layout->nodes[i].x,
+							     layout->nodes[i].y);
+				is_touched |=
+				    rects_overlap(enclosure->rects[r], layout->nodes[i].symbol_box) ||
+				    rects_overlap(enclosure->rects[r], layout->nodes[i].label_box);
+			}
+			if (is_member)
+				CHECK(is_enclosed);
+			else if (is_touched)
+				fprintf(stderr, "  household %zu touches %s\n", h, situation->nodes[i].id);
+			if (!is_member)
+				CHECK(!is_touched);
+		}
+	}
+}
+
+static void check_file(const char *path, struct text_cache *text)
+{
+	struct session session;
+	CHECK(session_load(&session, path));
+	if (!session.situation) {
+		session_free(&session);
+		return;
+	}
+	const struct situation *situation = session.situation;
+	struct layout_measure measure = draw_layout_measure(text);
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+		struct layout *layout = layout_compute(situation, sizes[s][0], sizes[s][1], &measure);
+		CHECK(layout != NULL);
+		if (!layout)
+			continue;
+		struct layout_stats stats;
+		layout_stats(situation, layout, &stats);
+		CHECK_INT_EQ(stats.node_overlaps, 0);
+		CHECK_INT_EQ(stats.label_overlaps, 0);
+		/* 22 px at 1080 lines for up to 60 nodes, scaled with the short side */
+		int short_side = sizes[s][0] < sizes[s][1] ? sizes[s][0] : sizes[s][1];
+		CHECK(stats.min_label_px >= (int)(22.0f * (float)short_side / 1080.0f));
+		check_generations(situation, layout);
+		check_partners(situation, layout);
+		check_children(situation, layout);
+		check_households(situation, layout);
+		for (size_t i = 0; i < situation->node_count; i++) {
+			const struct layout_node *node = &layout->nodes[i];
+			if (node->symbol_box.x < 0 || node->symbol_box.y < 0)
+				fprintf(stderr, "  %s off screen at %dx%d\n", situation->nodes[i].id,
+					sizes[s][0], sizes[s][1]);
+			CHECK(node->symbol_box.x >= 0 && node->symbol_box.y >= 0);
+			CHECK(node->symbol_box.x + node->symbol_box.w <= (float)sizes[s][0]);
+			CHECK(node->label_box.y + node->label_box.h <= (float)sizes[s][1]);
+		}
+		struct layout *again = layout_compute(situation, sizes[s][0], sizes[s][1], &measure);
+		for (size_t i = 0; again && i < situation->node_count; i++)
+			CHECK(again->nodes[i].x == layout->nodes[i].x &&
+			      again->nodes[i].y == layout->nodes[i].y);
+		layout_free(again);
+		layout_free(layout);
+	}
+	session_free(&session);
+}
+
+int main(void)
+{
+	struct text_cache *text = text_cache_new(NULL);
+	CHECK(text != NULL);
+	check_file(CONCERTO_SOURCE_DIR "/assets/demo.situation", text);
+	check_file(TESTS_DATA_DIR "/layout-family.situation", text);
+	text_cache_free(text);
+	return check_report("test_layout");
+}

@@ -1,0 +1,211 @@
+#!/bin/sh
+# test_usb_key: the real kiosk binary with real mounts, in a private mount
+# namespace: keys inserted and removed (tmpfs moved under a --media folder,
+# and a real FAT image through fusefat, yanked by killing its daemon), the
+# screens reported by the hidden --report-screens option (words and numbers
+# only), the return to idle within one second, a hostile key, and a session
+# under strace proving nothing is written and no name reaches the journal.
+# Needs root, unshare, strace, mkfs.vfat, mcopy, fusefat; exits 77 (skipped)
+# without them.
+set -u
+concerto="$1"
+data="$2"
+if [ "${USB_KEY_TEST_INSIDE:-}" != 1 ]; then
+	if [ "$(id -u)" -ne 0 ] || ! command -v unshare >/dev/null ||
+		! unshare -m --propagation private true 2>/dev/null; then
+		echo "test_usb_key: skipped (needs root and mount namespaces)"
+		exit 77
+	fi
+	for tool in strace mkfs.vfat mcopy fusefat fusermount; do
+		if ! command -v "$tool" >/dev/null; then
+			echo "test_usb_key: skipped ($tool missing: deploy/install-deps.sh test)"
+			exit 77
+		fi
+	done
+	USB_KEY_TEST_INSIDE=1 exec unshare -m --propagation private sh "$0" "$@"
+fi
+
+work="$(mktemp -d)"
+media="$work/media"
+mkdir -p "$media/key" "$work/stage" "$work/run"
+passed=0
+failed=0
+pid=""
+cleanup() {
+	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
+	umount -l "$media/key" 2>/dev/null
+	umount -l "$work/stage" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+check() { # description, then a command that must succeed
+	description="$1"
+	shift
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAILED: $description" >&2
+	fi
+}
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# Waits until the kiosk's last reported screen matches; prints the wait in ms.
+wait_screen() { # pattern, timeout in ms
+	start=$(now_ms)
+	while :; do
+		if [ -s "$work/run/out" ] && tail -n 1 "$work/run/out" | grep -Eq "^$1\$"; then
+			echo $(($(now_ms) - start))
+			return 0
+		fi
+		if [ $(($(now_ms) - start)) -gt "$2" ]; then
+			echo "timeout waiting for '$1', last: $(tail -n 1 "$work/run/out")" >&2
+			return 1
+		fi
+		sleep 0.01
+	done
+}
+
+start_kiosk() { # extra command prefix (e.g. strace ...) may be given
+	: >"$work/run/out"
+	(cd "$work/run" && SDL_VIDEODRIVER=dummy exec "$@" "$concerto" --windowed \
+		--media "$media" --report-screens >"$work/run/out" 2>"$work/run/err") &
+	pid=$!
+}
+
+stop_kiosk() {
+	kill -TERM "$pid" 2>/dev/null
+	wait "$pid"
+	status=$?
+	pid=""
+	return $status
+}
+
+# A tmpfs key filled first, then moved under the media folder in one step,
+# as a real key appears with its files.
+insert_tmpfs() { # files to copy: source:name ...
+	mount -t tmpfs -o size=8m tmpfs "$work/stage"
+	for pair in "$@"; do
+		cp "${pair%%:*}" "$work/stage/${pair#*:}"
+	done
+	mount --move "$work/stage" "$media/key"
+}
+
+good="$data/../../assets/demo.situation"
+bad="$data/errors.situation"
+
+# --- tmpfs: idle, one situation, chooser, errors, removal, back in ---
+start_kiosk
+check "no key: the idle screen" wait_screen "screen idle" 3000 >/dev/null
+insert_tmpfs "$good:famille.situation"
+check "one situation: it opens at its first phase" \
+	wait_screen "screen situation phase=1" 3000 >/dev/null
+umount "$media/key"
+elapsed=$(wait_screen "screen idle" 1000)
+check "key out: idle within one second" test -n "$elapsed"
+echo "return to idle after umount: ${elapsed:-over 1000} ms"
+insert_tmpfs "$good:a.situation" "$good:b.situation" "$bad:c.situation"
+check "several situations: the chooser, the bad one counted" \
+	wait_screen "screen chooser files=3 selected=1 bad=1" 3000 >/dev/null
+umount "$media/key"
+check "key out from the chooser: idle" wait_screen "screen idle" 1000 >/dev/null
+insert_tmpfs "$bad:seule.situation"
+check "a key with one bad file shows its errors" \
+	wait_screen "screen errors count=[1-9][0-9]*" 3000 >/dev/null
+umount "$media/key"
+check "key out from the errors: idle" wait_screen "screen idle" 1000 >/dev/null
+insert_tmpfs "$good:encore.situation"
+check "a key put back in opens again" wait_screen "screen situation phase=1" 3000 >/dev/null
+umount "$media/key"
+check "and goes again" wait_screen "screen idle" 1000 >/dev/null
+mount -t tmpfs -o size=1m tmpfs "$work/stage" && mount --move "$work/stage" "$media/key"
+check "a key without situation: says so" wait_screen "screen empty" 3000 >/dev/null
+umount "$media/key"
+check "kiosk still up after the tmpfs keys" kill -0 "$pid"
+stop_kiosk
+check "the kiosk leaves cleanly on SIGTERM" test $? -eq 0
+
+# --- a key already in when the kiosk starts ---
+insert_tmpfs "$good:a.situation" "$good:b.situation"
+start_kiosk
+check "a key already mounted at start is offered" \
+	wait_screen "screen chooser files=2 selected=1 bad=0" 3000 >/dev/null
+stop_kiosk
+umount "$media/key"
+
+# --- a real FAT key through FUSE, yanked by killing its daemon ---
+mkfs.vfat -C -n CLE "$work/key.img" 8192 >/dev/null
+cp "$good" "$work/demo.situation"
+mcopy -i "$work/key.img" "$work/demo.situation" ::/
+mcopy -i "$work/key.img" "$bad" ::/errors.situation
+start_kiosk
+check "FAT: idle first" wait_screen "screen idle" 3000 >/dev/null
+fusefat -o ro "$work/key.img" "$media/key"
+check "FAT key: the chooser (fusefat's volume label file is not in the way)" \
+	wait_screen "screen chooser files=2 selected=1 bad=1" 3000 >/dev/null
+fuse_pid=$(pgrep -n -x fusefat)
+kill -9 "$fuse_pid"
+elapsed=$(wait_screen "screen idle" 1000)
+check "FAT key yanked (daemon killed): idle within one second" test -n "$elapsed"
+echo "return to idle after the FUSE daemon was killed: ${elapsed:-over 1000} ms"
+check "the kiosk survived the yank" kill -0 "$pid"
+fusermount -u "$media/key" 2>/dev/null || umount -l "$media/key"
+fusefat -o ro "$work/key.img" "$media/key"
+check "FAT key back in: the chooser again" \
+	wait_screen "screen chooser files=2 selected=1 bad=1" 3000 >/dev/null
+fusermount -u "$media/key"
+check "FAT key unmounted: idle" wait_screen "screen idle" 1000 >/dev/null
+stop_kiosk
+
+# --- a hostile key ---
+mount -t tmpfs -o size=16m tmpfs "$work/stage"
+ln -s /etc "$work/stage/etc"
+ln -s /etc/passwd "$work/stage/passwd.situation"
+truncate -s 2G "$work/stage/x.situation"
+mkfifo "$work/stage/y.situation"
+mkdir "$work/stage/beaucoup"
+(cd "$work/stage/beaucoup" && seq 1 5000 | sed 's/$/.txt/' | xargs touch)
+printf 'situation "Bizarre"\n' >"$work/stage/$(printf 'n\nom\033[31m\001.situation')"
+cp "$good" "$work/stage/ok.situation"
+cp "$good" "$work/stage/secret.situation" && chmod 000 "$work/stage/secret.situation"
+mount --move "$work/stage" "$media/key"
+start_kiosk
+elapsed=$(wait_screen "screen chooser files=[0-9]+ selected=1 bad=1" 5000)
+check "hostile key: a chooser of what is readable, the 2 GiB file refused" test -n "$elapsed"
+echo "hostile key offered after: ${elapsed:-over 5000} ms (includes start-up)"
+check "hostile key: the link to /etc and the FIFO skipped" \
+	grep -q "2 link(s) and 1 special file(s) skipped" "$work/run/err"
+check "hostile key: the file name's control characters are not printed" \
+	sh -c "! grep -q \"$(printf '\033')\" '$work/run/err'"
+check "hostile key: the big file gets its error" grep -q "x.situation: 1 error" "$work/run/err"
+check "the kiosk stays up on a hostile key" kill -0 "$pid"
+umount "$media/key"
+check "hostile key out: idle" wait_screen "screen idle" 1000 >/dev/null
+stop_kiosk
+
+# --- a whole session under strace: nothing written, no name in the journal ---
+insert_tmpfs "$good:famille.situation"
+start_kiosk strace -f -qq -e trace=openat,open,creat,rename,renameat2,unlink,unlinkat,mkdir,mkdirat \
+	-o "$work/strace.log"
+check "strace session: the situation opens" wait_screen "screen situation phase=1" 8000 >/dev/null
+umount "$media/key"
+check "strace session: idle after removal" wait_screen "screen idle" 2000 >/dev/null
+stop_kiosk
+writes=$(grep -v ' = -1 ' "$work/strace.log" |
+	grep -E 'O_WRONLY|O_RDWR|O_CREAT|creat\(|rename|unlink|mkdir' |
+	grep -Ev '"/dev/|"/proc/' || true)
+check "nothing opened for writing, created, renamed or deleted" test -z "$writes"
+[ -n "$writes" ] && echo "$writes" >&2
+check "the key's file was opened read-only, without following links" \
+	grep -q 'famille.situation", O_RDONLY|O_NONBLOCK|O_NOCTTY|O_NOFOLLOW|O_CLOEXEC' "$work/strace.log"
+names=$(grep -o '^person [a-z]* "[^"]*"\|^personne [a-z]* "[^"]*"' "$good" | sed 's/.*"\(.*\)"/\1/')
+leaked=""
+for name in $names; do
+	grep -qF "$name" "$work/run/out" "$work/run/err" && leaked="$leaked $name"
+done
+check "no name of the situation in the kiosk's output (checked $(echo $names | wc -w))" \
+	test -z "$leaked" -a -n "$names"
+
+echo "test_usb_key: $passed passed, $failed failed"
+test "$failed" -eq 0
