@@ -5,15 +5,15 @@
  */
 #include "assets.h"
 
-#define ASSET_EMBED(symbol, file)                                                          \
-	__asm__(".section .rodata\n"                                                        \
-		".balign 16\n"                                                              \
-		".global " #symbol "_start\n" #symbol "_start:\n"                           \
-		".incbin \"" CONCERTO_ASSETS_DIR "/" file "\"\n"                           \
-		".global " #symbol "_end\n" #symbol "_end:\n"                               \
-		".byte 0\n"                                                                 \
-		".previous\n");                                                             \
-	extern const unsigned char symbol##_start[];                                       \
+#define ASSET_EMBED(symbol, file)                                                                  \
+	__asm__(".section .rodata\n"                                                               \
+	        ".balign 16\n"                                                                     \
+	        ".global " #symbol "_start\n" #symbol "_start:\n"                                  \
+	        ".incbin \"" CONCERTO_ASSETS_DIR "/" file "\"\n"                                   \
+	        ".global " #symbol "_end\n" #symbol "_end:\n"                                      \
+	        ".byte 0\n"                                                                        \
+	        ".previous\n");                                                                    \
+	extern const unsigned char symbol##_start[];                                               \
 	extern const unsigned char symbol##_end[]
 
 ASSET_EMBED(concerto_font_sans, "fonts/DejaVuSans.ttf");

@@ -30,6 +30,6 @@ bool device_class_is_touch(enum device_class class)
 const char *device_class_to_str(enum device_class class)
 {
 	static const char *const names[] = {"none", "multitouch", "single-touch", "clicker",
-					    "pointer"};
+	                                    "pointer"};
 	return (unsigned)class < sizeof names / sizeof *names ? names[class] : "?";
 }

@@ -21,8 +21,8 @@ enum device_class {
 };
 
 struct device_caps {
-	bool has_mt_position; /* ABS_MT_POSITION_X and _Y */
-	bool has_mt_slot;     /* ABS_MT_SLOT: protocol B */
+	bool has_mt_position;  /* ABS_MT_POSITION_X and _Y */
+	bool has_mt_slot;      /* ABS_MT_SLOT: protocol B */
 	bool has_abs_position; /* ABS_X and ABS_Y */
 	bool has_btn_touch;
 	bool has_rel_position; /* REL_X and REL_Y */

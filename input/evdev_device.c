@@ -1,6 +1,7 @@
 /*
  * evdev_device: libevdev reading, framing and resync; see evdev_device.h.
  */
+#define _GNU_SOURCE
 #include "evdev_device.h"
 
 #include <errno.h>
@@ -29,8 +30,8 @@ struct evdev_device {
 	struct touch_axis y_axis;
 	int slot_count;
 	int current_slot;
-	struct evdev_slot slots[GESTURE_MAX_SLOTS]; /* as of the last event */
-	bool is_resynced;			    /* the next frame follows a resync */
+	struct evdev_slot slots[GESTURE_MAX_SLOTS];  /* as of the last event */
+	bool is_resynced;                            /* the frame being committed is a resync */
 	enum action pending[EVDEV_MAX_PENDING_KEYS]; /* key actions of this frame */
 	int pending_count;
 	struct gesture gesture;
@@ -40,13 +41,13 @@ static struct device_caps evdev_caps(const struct libevdev *evdev)
 {
 	struct device_caps caps = {
 	    .has_mt_position = libevdev_has_event_code(evdev, EV_ABS, ABS_MT_POSITION_X) &&
-			       libevdev_has_event_code(evdev, EV_ABS, ABS_MT_POSITION_Y),
+	                       libevdev_has_event_code(evdev, EV_ABS, ABS_MT_POSITION_Y),
 	    .has_mt_slot = libevdev_has_event_code(evdev, EV_ABS, ABS_MT_SLOT),
 	    .has_abs_position = libevdev_has_event_code(evdev, EV_ABS, ABS_X) &&
-				libevdev_has_event_code(evdev, EV_ABS, ABS_Y),
+	                        libevdev_has_event_code(evdev, EV_ABS, ABS_Y),
 	    .has_btn_touch = libevdev_has_event_code(evdev, EV_KEY, BTN_TOUCH),
 	    .has_rel_position = libevdev_has_event_code(evdev, EV_REL, REL_X) &&
-				libevdev_has_event_code(evdev, EV_REL, REL_Y),
+	                        libevdev_has_event_code(evdev, EV_REL, REL_Y),
 	};
 	for (unsigned code = 0; code < KEY_MAX && !caps.has_clicker_key; code++)
 		caps.has_clicker_key =
@@ -188,30 +189,30 @@ static uint64_t evdev_time_us(const struct input_event *event)
 }
 
 /* SYN_REPORT: the frame is complete; hand its keys and touches on. */
-static void evdev_commit(struct evdev_device *device, uint64_t time_us,
-			 const struct touch_map *map, const struct input_sink *sink)
+static void evdev_commit(struct evdev_device *device, uint64_t time_us, const struct touch_map *map,
+                         const struct input_sink *sink)
 {
 	for (int k = 0; k < device->pending_count; k++) {
 		struct input_message message = {.kind = INPUT_MESSAGE_ACTION,
-						.action = device->pending[k]};
+		                                .action = device->pending[k]};
 		sink->emit(sink->context, &message);
 	}
 	device->pending_count = 0;
 	if (!device_class_is_touch(device->class))
 		return;
 	struct gesture_frame frame = {.time_us = time_us, .is_resync = device->is_resynced};
-	frame.target_radius = touch_map_pixels_per_mm(map, &device->x_axis, &device->y_axis) *
-			      EVDEV_TARGET_MM / 2;
+	frame.target_radius =
+	    touch_map_pixels_per_mm(map, &device->x_axis, &device->y_axis) * EVDEV_TARGET_MM / 2;
 	for (int s = 0; s < device->slot_count; s++) {
 		const struct evdev_slot *slot = &device->slots[s];
 		struct gesture_contact *contact = &frame.contacts[s];
 		contact->is_down = slot->is_down;
-		contact->x_mm = touch_axis_to_mm(&device->x_axis, slot->x,
-						 TOUCH_MAP_FALLBACK_WIDTH_MM);
-		contact->y_mm = touch_axis_to_mm(&device->y_axis, slot->y,
-						 TOUCH_MAP_FALLBACK_HEIGHT_MM);
+		contact->x_mm =
+		    touch_axis_to_mm(&device->x_axis, slot->x, TOUCH_MAP_FALLBACK_WIDTH_MM);
+		contact->y_mm =
+		    touch_axis_to_mm(&device->y_axis, slot->y, TOUCH_MAP_FALLBACK_HEIGHT_MM);
 		touch_map_to_screen(map, &device->x_axis, &device->y_axis, slot->x, slot->y,
-				    &contact->x, &contact->y);
+		                    &contact->x, &contact->y);
 	}
 	device->is_resynced = false;
 	struct input_message output[GESTURE_MAX_OUTPUT];
@@ -222,8 +223,11 @@ static void evdev_commit(struct evdev_device *device, uint64_t time_us,
 
 /* After SYN_DROPPED: let libevdev replay the state, then trust its values
  * (libevdev 1.13 may flag the first real events after a resync as SYNC too,
- * so the state is rebuilt from libevdev rather than from those events). */
-static int evdev_resync(struct evdev_device *device)
+ * so the state is rebuilt from libevdev rather than from those events), and
+ * commit it at once as a resync frame: fingers lifted meanwhile end without
+ * a tap, fingers still down are no tap candidates any more. */
+static int evdev_resync(struct evdev_device *device, uint64_t time_us, const struct touch_map *map,
+                        const struct input_sink *sink)
 {
 	struct input_event event;
 	int rc;
@@ -233,11 +237,12 @@ static int evdev_resync(struct evdev_device *device)
 	device->pending_count = 0; /* keys of a half-lost frame are not trusted */
 	evdev_load_slots(device);
 	device->is_resynced = true;
+	evdev_commit(device, time_us, map, sink);
 	return rc;
 }
 
 bool evdev_device_dispatch(struct evdev_device *device, const struct touch_map *map,
-			   const struct input_sink *sink)
+                           const struct input_sink *sink)
 {
 	for (;;) {
 		struct input_event event;
@@ -248,7 +253,7 @@ bool evdev_device_dispatch(struct evdev_device *device, const struct touch_map *
 			return false;
 		if (rc == LIBEVDEV_READ_STATUS_SYNC && event.type == EV_SYN &&
 		    event.code == SYN_DROPPED) {
-			rc = evdev_resync(device);
+			rc = evdev_resync(device, evdev_time_us(&event), map, sink);
 			if (rc < 0 && rc != -EAGAIN)
 				return false;
 			continue;

@@ -21,9 +21,9 @@ struct evdev_device;
 
 enum evdev_open_result {
 	EVDEV_OPEN_OK,
-	EVDEV_OPEN_FAILED,  /* cannot open or not an evdev node (yet): retry on IN_ATTRIB */
-	EVDEV_OPEN_UNUSED,  /* a device the kiosk has no use for */
-	EVDEV_OPEN_BUSY,    /* another program grabbed it */
+	EVDEV_OPEN_FAILED, /* cannot open or not an evdev node (yet): retry on IN_ATTRIB */
+	EVDEV_OPEN_UNUSED, /* a device the kiosk has no use for */
+	EVDEV_OPEN_BUSY,   /* another program grabbed it */
 };
 
 enum evdev_open_result evdev_device_open(const char *path, struct evdev_device **device);
@@ -33,6 +33,6 @@ enum device_class evdev_device_class(const struct evdev_device *device);
 
 /* Reads everything pending; false when the device is gone (close it). */
 bool evdev_device_dispatch(struct evdev_device *device, const struct touch_map *map,
-			   const struct input_sink *sink);
+                           const struct input_sink *sink);
 
 #endif

@@ -6,15 +6,18 @@
 #include <math.h>
 
 const struct gesture_thresholds gesture_default_thresholds = {
-    .tap_move_mm = 4,	      /* a finger rolls a little while tapping */
-    .tap_max_us = 500000,     /* families tap slower than laptop users */
-    .double_tap_us = 400000,  /* from the first release to the second press */
-    .double_tap_mm = 12,      /* about a fingertip and a half */
-    .pinch_start_mm = 6,      /* beyond a tap's wobble, so two taps stay taps */
+    .tap_move_mm = 4,        /* a finger rolls a little while tapping */
+    .tap_max_us = 500000,    /* families tap slower than laptop users */
+    .double_tap_us = 400000, /* from the first release to the second press */
+    .double_tap_mm = 12,     /* about a fingertip and a half */
+    .pinch_start_mm = 6,     /* beyond a tap's wobble, so two taps stay taps */
 };
 
 enum { TAP_STATE_COUNT = TAP_STATE_NO_TAP + 1, TAP_EVENT_COUNT = TAP_EVENT_CANCEL + 1 };
-enum { PINCH_STATE_COUNT = PINCH_STATE_ACTIVE + 1, PINCH_EVENT_COUNT = PINCH_EVENT_NOT_TWO_FINGERS + 1 };
+enum {
+	PINCH_STATE_COUNT = PINCH_STATE_ACTIVE + 1,
+	PINCH_EVENT_COUNT = PINCH_EVENT_NOT_TWO_FINGERS + 1
+};
 
 static const enum tap_state tap_table[TAP_STATE_COUNT][TAP_EVENT_COUNT] = {
     /*                 DOWN             MOVE_FAR         UP               CANCEL */
@@ -80,19 +83,17 @@ static float gesture_distance(float ax, float ay, float bx, float by)
 
 /* A finger lifted from the TOUCH state: a tap, maybe the second of a pair. */
 static size_t gesture_tap(struct gesture *gesture, const struct gesture_finger *finger,
-			  uint64_t now_us, float radius, struct input_message *output)
+                          uint64_t now_us, float radius, struct input_message *output)
 {
 	size_t count = 0;
-	output[count++] = (struct input_message){.kind = INPUT_MESSAGE_TAP,
-						 .x = finger->down_x,
-						 .y = finger->down_y,
-						 .radius = radius};
+	output[count++] = (struct input_message){
+	    .kind = INPUT_MESSAGE_TAP, .x = finger->down_x, .y = finger->down_y, .radius = radius};
 	const struct gesture_thresholds *t = &gesture->thresholds;
-	bool is_double = gesture->has_last_tap && finger->down_us >= gesture->last_tap_us &&
-			 finger->down_us - gesture->last_tap_us <= t->double_tap_us &&
-			 gesture_distance(finger->down_x_mm, finger->down_y_mm,
-					  gesture->last_tap_x_mm,
-					  gesture->last_tap_y_mm) <= t->double_tap_mm;
+	bool is_double =
+	    gesture->has_last_tap && finger->down_us >= gesture->last_tap_us &&
+	    finger->down_us - gesture->last_tap_us <= t->double_tap_us &&
+	    gesture_distance(finger->down_x_mm, finger->down_y_mm, gesture->last_tap_x_mm,
+	                     gesture->last_tap_y_mm) <= t->double_tap_mm;
 	if (is_double) {
 		output[count++] = (struct input_message){
 		    .kind = INPUT_MESSAGE_DOUBLE_TAP, .x = finger->down_x, .y = finger->down_y};
@@ -108,7 +109,7 @@ static size_t gesture_tap(struct gesture *gesture, const struct gesture_finger *
 
 /* Moves each finger's tap machine through this frame's events. */
 static size_t gesture_feed_taps(struct gesture *gesture, const struct gesture_frame *frame,
-				struct input_message *output)
+                                struct input_message *output)
 {
 	const struct gesture_thresholds *t = &gesture->thresholds;
 	size_t count = 0;
@@ -130,7 +131,7 @@ static size_t gesture_feed_taps(struct gesture *gesture, const struct gesture_fr
 			finger->x = contact->x;
 			finger->y = contact->y;
 			if (gesture_distance(contact->x_mm, contact->y_mm, finger->down_x_mm,
-					     finger->down_y_mm) > t->tap_move_mm)
+			                     finger->down_y_mm) > t->tap_move_mm)
 				finger->state = tap_transition(finger->state, TAP_EVENT_MOVE_FAR);
 			if (frame->is_resync)
 				finger->state = tap_transition(finger->state, TAP_EVENT_CANCEL);
@@ -144,7 +145,7 @@ static size_t gesture_feed_taps(struct gesture *gesture, const struct gesture_fr
 		finger->state = tap_transition(finger->state, TAP_EVENT_UP);
 		if (is_tap)
 			count += gesture_tap(gesture, finger, frame->time_us, frame->target_radius,
-					     output + count);
+			                     output + count);
 	}
 	return count;
 }
@@ -152,7 +153,7 @@ static size_t gesture_feed_taps(struct gesture *gesture, const struct gesture_fr
 /* The two-finger machine: forms a pair, starts once a finger moved far,
  * then reports each frame's change of spread and centroid. */
 static size_t gesture_feed_pinch(struct gesture *gesture, const struct gesture_frame *frame,
-				 struct input_message *output)
+                                 struct input_message *output)
 {
 	int slots[2], down = 0;
 	for (int s = 0; s < GESTURE_MAX_SLOTS; s++)
@@ -185,16 +186,16 @@ static size_t gesture_feed_pinch(struct gesture *gesture, const struct gesture_f
 	float start = gesture->thresholds.pinch_start_mm;
 	if (gesture->pinch == PINCH_STATE_POSSIBLE &&
 	    (gesture_distance(a->x_mm, a->y_mm, gesture->pinch_start_mm[0][0],
-			      gesture->pinch_start_mm[0][1]) > start ||
+	                      gesture->pinch_start_mm[0][1]) > start ||
 	     gesture_distance(b->x_mm, b->y_mm, gesture->pinch_start_mm[1][0],
-			      gesture->pinch_start_mm[1][1]) > start)) {
+	                      gesture->pinch_start_mm[1][1]) > start)) {
 		gesture->pinch = pinch_transition(gesture->pinch, PINCH_EVENT_MOVED_FAR);
 		a->state = tap_transition(a->state, TAP_EVENT_CANCEL);
 		b->state = tap_transition(b->state, TAP_EVENT_CANCEL);
 	}
 	if (gesture->pinch != PINCH_STATE_ACTIVE)
 		return 0;
-	float (*last)[2] = gesture->pinch_last;
+	float(*last)[2] = gesture->pinch_last;
 	float old_spread = gesture_distance(last[0][0], last[0][1], last[1][0], last[1][1]);
 	float new_spread = gesture_distance(a->x, a->y, b->x, b->y);
 	struct input_message view = {
@@ -216,7 +217,7 @@ static size_t gesture_feed_pinch(struct gesture *gesture, const struct gesture_f
 }
 
 size_t gesture_feed(struct gesture *gesture, const struct gesture_frame *frame,
-		    struct input_message output[GESTURE_MAX_OUTPUT])
+                    struct input_message output[GESTURE_MAX_OUTPUT])
 {
 	/* Downs and moves first so a pinch can cancel its fingers' taps before a
 	 * release in this same frame would report them. */
@@ -224,12 +225,12 @@ size_t gesture_feed(struct gesture *gesture, const struct gesture_frame *frame,
 	struct gesture_frame moves = *frame;
 	for (int s = 0; s < GESTURE_MAX_SLOTS; s++)
 		if (!frame->contacts[s].is_down && gesture->fingers[s].state != TAP_STATE_IDLE)
-			moves.contacts[s] = (struct gesture_contact){
-			    .is_down = true,
-			    .x_mm = gesture->fingers[s].x_mm,
-			    .y_mm = gesture->fingers[s].y_mm,
-			    .x = gesture->fingers[s].x,
-			    .y = gesture->fingers[s].y};
+			moves.contacts[s] =
+			    (struct gesture_contact){.is_down = true,
+			                             .x_mm = gesture->fingers[s].x_mm,
+			                             .y_mm = gesture->fingers[s].y_mm,
+			                             .x = gesture->fingers[s].x,
+			                             .y = gesture->fingers[s].y};
 	count += gesture_feed_taps(gesture, &moves, output + count);
 	count += gesture_feed_pinch(gesture, frame, output + count);
 	count += gesture_feed_taps(gesture, frame, output + count);

@@ -58,9 +58,9 @@ struct gesture_frame {
 };
 
 enum tap_state {
-	TAP_STATE_IDLE,	   /* no finger */
-	TAP_STATE_TOUCH,   /* down, still a tap candidate */
-	TAP_STATE_NO_TAP,  /* down, moved, held or part of a pinch */
+	TAP_STATE_IDLE,   /* no finger */
+	TAP_STATE_TOUCH,  /* down, still a tap candidate */
+	TAP_STATE_NO_TAP, /* down, moved, held or part of a pinch */
 };
 
 enum tap_event {
@@ -102,7 +102,7 @@ struct gesture {
 	int pinch_a; /* the two slots of a pinch */
 	int pinch_b;
 	float pinch_start_mm[2][2]; /* where a and b were when the pair formed */
-	float pinch_last[2][2];	    /* screen points of the last reported change */
+	float pinch_last[2][2];     /* screen points of the last reported change */
 	bool has_last_tap;
 	uint64_t last_tap_us;
 	float last_tap_x_mm;
@@ -114,7 +114,7 @@ void gesture_init(struct gesture *gesture, const struct gesture_thresholds *thre
 /* Feeds one frame (all slots as they are after a SYN_REPORT); writes the
  * resulting messages (TAP, DOUBLE_TAP, VIEW) and returns their number. */
 size_t gesture_feed(struct gesture *gesture, const struct gesture_frame *frame,
-		    struct input_message output[GESTURE_MAX_OUTPUT]);
+                    struct input_message output[GESTURE_MAX_OUTPUT]);
 
 const char *tap_state_to_str(enum tap_state state);
 const char *tap_event_to_str(enum tap_event event);

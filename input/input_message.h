@@ -12,12 +12,12 @@
 #include "actions.h"
 
 enum input_message_kind {
-	INPUT_MESSAGE_ACTION,	  /* a clicker or keyboard key: action */
-	INPUT_MESSAGE_TAP,	  /* a finger tapped at (x, y), screen pixels */
+	INPUT_MESSAGE_ACTION,     /* a clicker or keyboard key: action */
+	INPUT_MESSAGE_TAP,        /* a finger tapped at (x, y), screen pixels */
 	INPUT_MESSAGE_DOUBLE_TAP, /* a second tap at the same place: reset the view */
-	INPUT_MESSAGE_VIEW,	  /* two fingers moved: scale about from -> to */
-	INPUT_MESSAGE_DEVICES,	  /* the number of devices in use changed */
-	INPUT_MESSAGE_FADE,	  /* the kiosk's own idle timer (never from devices) */
+	INPUT_MESSAGE_VIEW,       /* two fingers moved: scale about from -> to */
+	INPUT_MESSAGE_DEVICES,    /* the number of devices in use changed */
+	INPUT_MESSAGE_FADE,       /* the kiosk's own idle timer (never from devices) */
 };
 
 struct input_message {

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "input_watch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -12,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <unistd.h>
@@ -46,7 +46,7 @@ static bool input_watch_is_event_node(const char *name)
 static void input_watch_report(struct input_watch *watch)
 {
 	struct input_message message = {.kind = INPUT_MESSAGE_DEVICES,
-					.device_count = (int)watch->device_count};
+	                                .device_count = (int)watch->device_count};
 	watch->sink.emit(watch->sink.context, &message);
 }
 
@@ -127,8 +127,7 @@ static bool input_watch_read_inotify(struct input_watch *watch)
 }
 
 /* Drains each ready device; a device with an error or a hang-up is gone. */
-static bool input_watch_dispatch(struct input_watch *watch, const struct pollfd *fds,
-				 size_t count)
+static bool input_watch_dispatch(struct input_watch *watch, const struct pollfd *fds, size_t count)
 {
 	struct touch_map map;
 	pthread_mutex_lock(&watch->lock);
@@ -161,8 +160,8 @@ static void *input_watch_thread(void *argument)
 		fds[1] = (struct pollfd){.fd = watch->inotify_fd, .events = POLLIN};
 		size_t count = watch->device_count;
 		for (size_t k = 0; k < count; k++)
-			fds[2 + k] = (struct pollfd){.fd = evdev_device_fd(watch->devices[k].device),
-						     .events = POLLIN};
+			fds[2 + k] = (struct pollfd){
+			    .fd = evdev_device_fd(watch->devices[k].device), .events = POLLIN};
 		if (poll(fds, 2 + count, -1) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -181,7 +180,7 @@ static void *input_watch_thread(void *argument)
 }
 
 struct input_watch *input_watch_start(const char *dir, const struct touch_map *map,
-				      struct input_sink sink)
+                                      struct input_sink sink)
 {
 	struct input_watch *watch = calloc(1, sizeof *watch);
 	if (!watch || strlen(dir) >= sizeof watch->dir) {
@@ -195,7 +194,7 @@ struct input_watch *input_watch_start(const char *dir, const struct touch_map *m
 	watch->stop_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (watch->inotify_fd >= 0)
 		inotify_add_watch(watch->inotify_fd, dir,
-				  IN_CREATE | IN_ATTRIB | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM);
+		                  IN_CREATE | IN_ATTRIB | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM);
 	if (watch->inotify_fd < 0 || watch->stop_fd < 0 ||
 	    pthread_mutex_init(&watch->lock, NULL) != 0) {
 		if (watch->inotify_fd >= 0)

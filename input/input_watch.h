@@ -19,7 +19,7 @@ struct input_watch;
 /* NULL when the thread cannot start; a missing directory is not an error
  * (the kiosk still runs on SDL's keyboard and mouse). */
 struct input_watch *input_watch_start(const char *dir, const struct touch_map *map,
-				      struct input_sink sink);
+                                      struct input_sink sink);
 /* The screen size changed: touch points map onto the new size. */
 void input_watch_set_screen(struct input_watch *watch, int width, int height);
 /* Stops the thread, ungrabs and closes every device. NULL is fine. */

@@ -38,8 +38,8 @@ void touch_map_init(struct touch_map *map, int screen_width, int screen_height);
 
 /* Raw device coordinates to screen pixels. */
 void touch_map_to_screen(const struct touch_map *map, const struct touch_axis *x_axis,
-			 const struct touch_axis *y_axis, int raw_x, int raw_y, float *screen_x,
-			 float *screen_y);
+                         const struct touch_axis *y_axis, int raw_x, int raw_y, float *screen_x,
+                         float *screen_y);
 
 /* Raw units to millimetres along one axis (resolution or the fallback). */
 float touch_axis_to_mm(const struct touch_axis *axis, int raw, int fallback_mm);
@@ -47,12 +47,11 @@ float touch_axis_to_mm(const struct touch_axis *axis, int raw, int fallback_mm);
 /* Screen pixels per millimetre on the surface (the smaller of the two
  * axes), to turn the 9 mm touch target into a hit radius. */
 float touch_map_pixels_per_mm(const struct touch_map *map, const struct touch_axis *x_axis,
-			      const struct touch_axis *y_axis);
+                              const struct touch_axis *y_axis);
 
 /* The calibration matrix that sends the four touched points (normalised,
  * after rotation and mirroring) onto the four target points (normalised
  * screen), least squares. false when the touches are degenerate. */
-bool touch_calibration_solve(const float touched[4][2], const float targets[4][2],
-			     float matrix[6]);
+bool touch_calibration_solve(const float touched[4][2], const float targets[4][2], float matrix[6]);
 
 #endif

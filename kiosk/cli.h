@@ -51,7 +51,7 @@ struct cli_options {
 	const char *media_roots[CLI_MAX_MEDIA_ROOTS];
 	size_t media_root_count;
 	bool is_reporting_screens; /* hidden --report-screens, for tests: no names */
-	const char *input_dir;	   /* --input-dir DIR: evdev nodes, instead of the configured one */
+	const char *input_dir;     /* --input-dir DIR: evdev nodes, instead of the configured one */
 	bool is_reporting_state;   /* hidden --report-state: phase, spotlights, view; no names */
 };
 

@@ -27,7 +27,7 @@ static void headless_print_diags(const struct diag_list *diags, FILE *stream)
 		fprintf(stream, "%s\n", diag_format(diags, &diags->items[k], line, sizeof line));
 	if (diags->is_truncated)
 		fprintf(stream, "%s: too many problems, only the first %d are listed\n",
-			diags->file_name, DIAG_MAX_ITEMS);
+		        diags->file_name, DIAG_MAX_ITEMS);
 }
 
 int headless_check(const struct cli_options *options)
@@ -45,7 +45,7 @@ int headless_check(const struct cli_options *options)
 
 /* Draws the session (or its error screen) into a surface and saves it. */
 static int headless_draw(const struct cli_options *options, struct session *session,
-			 SDL_Renderer *renderer, SDL_Surface *surface)
+                         SDL_Renderer *renderer, SDL_Surface *surface)
 {
 	enum situation_theme theme = session->situation ? session->situation->theme : THEME_LIGHT;
 	if (options->has_theme)
@@ -55,8 +55,9 @@ static int headless_draw(const struct cli_options *options, struct session *sess
 		fprintf(stderr, "concerto: cannot open the built-in fonts\n");
 		return 2;
 	}
-	struct draw_context context = {renderer, text, palette_for_theme(theme), options->width,
-				       options->height};
+	/* newcomer_fade 0: a still picture shows the round's newcomer fully drawn. */
+	struct draw_context context = {
+	    renderer, text, palette_for_theme(theme), options->width, options->height, 0.0f};
 	int status = 0;
 	if (!session->situation) {
 		draw_error_screen(&context, &session->diags, LANG_FR);
@@ -68,10 +69,11 @@ static int headless_draw(const struct cli_options *options, struct session *sess
 		struct layout_measure measure = draw_layout_measure(text);
 		struct layout *layout =
 		    layout_compute(session->situation, options->width, options->height, &measure);
-		struct phase_position position = {(size_t)(options->phase - 1), (size_t)options->step};
+		struct phase_position position = {(size_t)(options->phase - 1),
+		                                  (size_t)options->step};
 		if (options->touch &&
 		    !session_resolve_ids(session->situation, options->touch, touches,
-					 HEADLESS_MAX_TOUCHES, &touch_count, error, sizeof error)) {
+		                         HEADLESS_MAX_TOUCHES, &touch_count, error, sizeof error)) {
 			fprintf(stderr, "concerto: %s\n", error);
 			status = 2;
 		}
@@ -104,14 +106,14 @@ int headless_render(const struct cli_options *options)
 		return 2;
 	}
 	SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, options->width, options->height,
-							      32, SDL_PIXELFORMAT_ARGB8888);
+	                                                      32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
 	int status = 2;
 	if (renderer)
 		status = headless_draw(options, &session, renderer, surface);
 	else
 		fprintf(stderr, "concerto: cannot create the drawing surface: %s\n",
-			SDL_GetError());
+		        SDL_GetError());
 	if (renderer)
 		SDL_DestroyRenderer(renderer);
 	SDL_FreeSurface(surface);
@@ -141,7 +143,7 @@ int headless_layout_stats(const struct cli_options *options)
 	double start = headless_now_ms();
 	struct layout *layout =
 	    text ? layout_compute(session.situation, options->width, options->height, &measure)
-		 : NULL;
+	         : NULL;
 	double elapsed = headless_now_ms() - start;
 	int status = 2;
 	if (layout) {
@@ -150,8 +152,8 @@ int headless_layout_stats(const struct cli_options *options)
 		printf("nodes=%zu links=%zu node_overlaps=%zu label_overlaps=%zu crossings=%zu "
 		       "min_label_px=%d layout_ms=%.1f\n",
 		       session.situation->node_count, session.situation->link_count,
-		       stats.node_overlaps, stats.label_overlaps, stats.crossings, stats.min_label_px,
-		       elapsed);
+		       stats.node_overlaps, stats.label_overlaps, stats.crossings,
+		       stats.min_label_px, elapsed);
 		status = 0;
 	}
 	layout_free(layout);

@@ -15,11 +15,15 @@
 #include "actions.h"
 #include "config_command.h"
 #include "draw.h"
+#include "kiosk_input.h"
+#include "kiosk_animation.h"
 #include "kiosk_media.h"
 #include "layout.h"
+#include "newcomer.h"
 #include "phases.h"
 #include "scene.h"
 #include "session.h"
+#include "view.h"
 #include "watchdog.h"
 
 enum { KIOSK_MAX_SPOTLIGHTS = 64 };
@@ -59,11 +63,15 @@ struct kiosk {
 	struct kiosk_media *media; /* the USB key: idle, chooser */
 	struct kiosk_config config; /* /etc/concerto/kiosk.conf */
 	struct watchdog watchdog;   /* systemd: READY=1, WATCHDOG=1 */
+	struct kiosk_input *input;  /* touch surfaces and clickers (input/) */
+	struct view view;	    /* pinch and pan of the diagram */
+	struct layout *shown_layout; /* the layout through the view, when zoomed */
 	struct phase_position position;
 	int spotlights[KIOSK_MAX_SPOTLIGHTS];
 	size_t spotlight_count;
 	bool is_blank;
 	bool needs_redraw;
+	struct kiosk_animation animation; /* the round's newcomer fading in */
 	int width;
 	int height;
 };
@@ -84,6 +92,11 @@ static void kiosk_relayout(struct kiosk *kiosk)
 	kiosk->layout = kiosk->session.situation ? layout_compute(kiosk->session.situation,
 								  kiosk->width, kiosk->height, &measure)
 						 : NULL;
+	kiosk->view = view_identity();
+	view_layout_free(kiosk->shown_layout);
+	kiosk->shown_layout = NULL;
+	kiosk_input_set_screen(kiosk->input, kiosk->width, kiosk->height);
+	kiosk_input_report_layout(kiosk->input, kiosk->layout);
 	kiosk->needs_redraw = true;
 }
 
@@ -118,6 +131,7 @@ static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 		return true;
 	}
 	const struct situation *situation = kiosk->session.situation;
+	struct phase_position before = kiosk->position;
 	switch (action) {
 	case ACTION_NONE:
 		return true;
@@ -144,14 +158,19 @@ static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 			kiosk->position = phase_first(situation);
 		else
 			kiosk->position = phase_last(situation);
+		if (newcomer_is_reveal(situation, before, kiosk->position))
+			kiosk_animation_start(&kiosk->animation);
+		else
+			kiosk_animation_stop(&kiosk->animation);
 		break;
 	}
+	kiosk_input_note_activity(kiosk->input, kiosk->spotlight_count);
 	kiosk->needs_redraw = true;
 	return true;
 }
 
 /* A tap on a node toggles its spotlight; a tap on empty space clears them. */
-static void kiosk_handle_tap(struct kiosk *kiosk, float x, float y)
+static void kiosk_handle_tap(struct kiosk *kiosk, float x, float y, float radius)
 {
 	struct session opened;
 	enum kiosk_media_outcome outcome =
@@ -168,7 +187,8 @@ static void kiosk_handle_tap(struct kiosk *kiosk, float x, float y)
 	struct scene *scene = scene_build(situation, kiosk->position, NULL, 0);
 	if (!scene)
 		return;
-	int node = scene->has_diagram ? layout_hit_test(kiosk->layout, scene->is_node_visible, x, y)
+	int node = scene->has_diagram ? view_hit_test(kiosk->layout, scene->is_node_visible,
+						      kiosk->view, x, y, radius)
 				      : -1;
 	scene_free(scene);
 	if (node < 0) {
@@ -182,7 +202,37 @@ static void kiosk_handle_tap(struct kiosk *kiosk, float x, float y)
 		else if (kiosk->spotlight_count < KIOSK_MAX_SPOTLIGHTS)
 			kiosk->spotlights[kiosk->spotlight_count++] = node;
 	}
+	kiosk_input_note_activity(kiosk->input, kiosk->spotlight_count);
 	kiosk->needs_redraw = true;
+}
+
+/* Messages of the input thread: clicker actions, taps, pinches; and the
+ * spotlights' idle fade. */
+static bool kiosk_handle_input(struct kiosk *kiosk, const struct input_message *message)
+{
+	switch (message->kind) {
+	case INPUT_MESSAGE_ACTION:
+		return kiosk_handle_action(kiosk, message->action);
+	case INPUT_MESSAGE_TAP:
+		kiosk_handle_tap(kiosk, message->x, message->y, message->radius);
+		return true;
+	case INPUT_MESSAGE_DOUBLE_TAP:
+		kiosk->view = view_identity();
+		break;
+	case INPUT_MESSAGE_VIEW:
+		if (kiosk->is_blank)
+			return true;
+		kiosk->view = view_pinch(kiosk->view, message, kiosk->width, kiosk->height);
+		kiosk_input_note_activity(kiosk->input, kiosk->spotlight_count);
+		break;
+	case INPUT_MESSAGE_FADE:
+		kiosk->spotlight_count = 0;
+		break;
+	case INPUT_MESSAGE_DEVICES:
+		return true;
+	}
+	kiosk->needs_redraw = true;
+	return true;
 }
 
 static void kiosk_draw(struct kiosk *kiosk)
@@ -192,7 +242,8 @@ static void kiosk_draw(struct kiosk *kiosk)
 	if (kiosk->config.has_theme)
 		theme = kiosk->config.theme;
 	struct draw_context context = {kiosk->renderer, kiosk->text, palette_for_theme(theme),
-				       kiosk->width, kiosk->height};
+				       kiosk->width, kiosk->height,
+				       kiosk_animation_frame(&kiosk->animation)};
 	if (kiosk->is_blank) {
 		SDL_SetRenderDrawColor(kiosk->renderer, 0, 0, 0, 255);
 		SDL_RenderClear(kiosk->renderer);
@@ -204,12 +255,17 @@ static void kiosk_draw(struct kiosk *kiosk)
 		struct scene *scene = scene_build(situation, kiosk->position, kiosk->spotlights,
 						  kiosk->spotlight_count);
 		if (scene && kiosk->layout)
-			draw_frame(&context, situation, kiosk->layout, scene);
+			draw_frame(&context, situation,
+				   view_layout_through(&kiosk->shown_layout, kiosk->layout,
+						       kiosk->view),
+				   scene);
 		scene_free(scene);
 	}
 	SDL_RenderPresent(kiosk->renderer);
 	kiosk_media_report(kiosk->media, kiosk->is_blank, &kiosk->session,
 			   kiosk->position.phase + 1);
+	kiosk_input_report_state(kiosk->input, situation, kiosk->position, kiosk->spotlights,
+				 kiosk->spotlight_count, kiosk->is_blank, kiosk->view.scale);
 	kiosk->needs_redraw = false;
 }
 
@@ -217,6 +273,10 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 {
 	if (watchdog_handle_event(&kiosk->watchdog, event))
 		return true;
+	if (kiosk_animation_is_frame(&kiosk->animation, event)) {
+		kiosk->needs_redraw |= kiosk->animation.start_ms != 0;
+		return true;
+	}
 	switch (event->type) {
 	case SDL_QUIT:
 		return false;
@@ -232,11 +292,11 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 		return kiosk_handle_action(kiosk, kiosk_action_for_key(event->key.keysym.sym));
 	case SDL_MOUSEBUTTONDOWN:
 		if (event->button.which != SDL_TOUCH_MOUSEID)
-			kiosk_handle_tap(kiosk, (float)event->button.x, (float)event->button.y);
+			kiosk_handle_tap(kiosk, (float)event->button.x, (float)event->button.y, 0);
 		return true;
 	case SDL_FINGERDOWN:
 		kiosk_handle_tap(kiosk, event->tfinger.x * (float)kiosk->width,
-				 event->tfinger.y * (float)kiosk->height);
+				 event->tfinger.y * (float)kiosk->height, 0);
 		return true;
 	case SDL_WINDOWEVENT:
 		if (event->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
@@ -245,6 +305,9 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 			kiosk->needs_redraw = true;
 		return true;
 	default: {
+		struct input_message message;
+		if (kiosk_input_decode(kiosk->input, event, &message))
+			return kiosk_handle_input(kiosk, &message);
 		struct session opened;
 		kiosk_apply_media(kiosk, kiosk_media_handle_event(kiosk->media, event, &opened),
 				  &opened);
@@ -285,7 +348,10 @@ static bool kiosk_open_display(struct kiosk *kiosk, const struct cli_options *op
 
 static void kiosk_close(struct kiosk *kiosk)
 {
+	kiosk_input_stop(kiosk->input); /* the input thread pushes no more events */
+	view_layout_free(kiosk->shown_layout);
 	watchdog_stop(&kiosk->watchdog);
+	kiosk_animation_free(&kiosk->animation);
 	kiosk_media_free(kiosk->media);
 	text_cache_free(kiosk->text);
 	layout_free(kiosk->layout);
@@ -316,6 +382,8 @@ int kiosk_run(const struct cli_options *options)
 		kiosk.media = kiosk_media_new(options, &kiosk.config, is_watching);
 		kiosk.position = phase_first(kiosk.session.situation);
 		kiosk_relayout(&kiosk);
+		kiosk.input = kiosk_input_start(&kiosk.config, options, kiosk.width, kiosk.height);
+		kiosk_input_report_layout(kiosk.input, kiosk.layout);
 		watchdog_start(&kiosk.watchdog);
 		bool is_running = true;
 		while (is_running) {
@@ -324,7 +392,7 @@ int kiosk_run(const struct cli_options *options)
 				watchdog_ready(&kiosk.watchdog);
 			}
 			SDL_Event event;
-			if (!SDL_WaitEvent(&event))
+			if (!kiosk_input_wait(kiosk.input, &event))
 				break;
 			is_running = kiosk_handle_event(&kiosk, &event);
 			/* Drain what is queued so one frame answers them all. */

@@ -17,22 +17,31 @@
 #include "input_watch.h"
 #include "touch_map.h"
 
-enum { KIOSK_INPUT_REPORT_MAX = 512, KIOSK_INPUT_PAYLOAD_OFFSET = 8 };
+enum { KIOSK_INPUT_REPORT_MAX = 512, KIOSK_INPUT_PAYLOAD_OFFSET = 8, KIOSK_INPUT_GRACE_MS = 20 };
 
 /* An input message rides in the SDL_Event after its type and timestamp:
  * no allocation, nothing to free if the queue is flushed at exit. */
 _Static_assert(KIOSK_INPUT_PAYLOAD_OFFSET + sizeof(struct input_message) <= sizeof(SDL_Event),
-	       "an input message must fit in an SDL_Event");
+               "an input message must fit in an SDL_Event");
 
 struct kiosk_input {
 	Uint32 event_type;
 	struct input_watch *watch;
-	int wake_fd;	  /* eventfd signalled for every pushed event; -1: SDL waits */
+	int wake_fd; /* eventfd signalled for every pushed event; -1: SDL waits */
 	SDL_TimerID fade_timer;
 	Uint64 last_activity_ms;
 	bool is_reporting;
 	char last_report[KIOSK_INPUT_REPORT_MAX];
 };
+
+static void kiosk_input_wake(struct kiosk_input *input)
+{
+	uint64_t one = 1;
+	if (input->wake_fd >= 0) {
+		ssize_t written = write(input->wake_fd, &one, sizeof one);
+		(void)written; /* a full counter already means "wake up" */
+	}
+}
 
 static void kiosk_input_push(struct kiosk_input *input, const struct input_message *message)
 {
@@ -41,6 +50,7 @@ static void kiosk_input_push(struct kiosk_input *input, const struct input_messa
 	event.type = input->event_type;
 	memcpy((char *)&event + KIOSK_INPUT_PAYLOAD_OFFSET, message, sizeof *message);
 	SDL_PushEvent(&event);
+	kiosk_input_wake(input); /* now that it is queued (see kiosk_input_watch_event) */
 }
 
 static void kiosk_input_emit(void *context, const struct input_message *message)
@@ -48,14 +58,14 @@ static void kiosk_input_emit(void *context, const struct input_message *message)
 	kiosk_input_push(context, message);
 }
 
-/* Runs in whichever thread pushes: wakes the sleeping main loop. */
+/* Runs in whichever thread pushes, for events of other threads (the USB
+ * key watcher, SDL timers): wakes the sleeping main loop. SDL 2.26 calls
+ * watchers just before queueing the event, so a woken loop that finds the
+ * queue empty gives the event a moment to land (kiosk_input_wait). */
 static int kiosk_input_watch_event(void *context, SDL_Event *event)
 {
 	(void)event;
-	struct kiosk_input *input = context;
-	uint64_t one = 1;
-	ssize_t written = write(input->wake_fd, &one, sizeof one);
-	(void)written; /* a full counter already means "wake up" */
+	kiosk_input_wake(context);
 	return 0;
 }
 
@@ -67,7 +77,7 @@ static bool kiosk_input_sdl_can_wait(void)
 }
 
 struct kiosk_input *kiosk_input_start(const struct kiosk_config *config,
-				      const struct cli_options *options, int width, int height)
+                                      const struct cli_options *options, int width, int height)
 {
 	struct kiosk_input *input = calloc(1, sizeof *input);
 	if (!input)
@@ -91,8 +101,7 @@ struct kiosk_input *kiosk_input_start(const struct kiosk_config *config,
 	map.is_mirrored_y = config->is_mirrored_y;
 	memcpy(map.matrix, config->calibration.matrix, sizeof map.matrix);
 	const char *dir = options->input_dir ? options->input_dir : config->input_dir;
-	input->watch = input_watch_start(dir, &map,
-					 (struct input_sink){input, kiosk_input_emit});
+	input->watch = input_watch_start(dir, &map, (struct input_sink){input, kiosk_input_emit});
 	if (!input->watch)
 		fprintf(stderr, "concerto: input devices unavailable, keyboard and mouse only\n");
 	return input;
@@ -116,6 +125,7 @@ int kiosk_input_wait(struct kiosk_input *input, SDL_Event *event)
 {
 	if (!input || input->wake_fd < 0)
 		return SDL_WaitEvent(event);
+	int grace_ms = 0; /* after a wake-up that found nothing: an event in flight */
 	for (;;) {
 		SDL_PumpEvents();
 		int count = SDL_PeepEvents(event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT);
@@ -123,11 +133,17 @@ int kiosk_input_wait(struct kiosk_input *input, SDL_Event *event)
 			return count > 0;
 		/* A push between PeepEvents and here leaves the counter set. */
 		struct pollfd wake = {.fd = input->wake_fd, .events = POLLIN};
-		if (poll(&wake, 1, -1) < 0 && errno != EINTR)
+		int ready = poll(&wake, 1, grace_ms > 0 ? 1 : -1);
+		if (ready < 0 && errno != EINTR)
 			return 0;
-		uint64_t value;
-		ssize_t length = read(input->wake_fd, &value, sizeof value);
-		(void)length;
+		if (ready > 0) {
+			uint64_t value;
+			ssize_t length = read(input->wake_fd, &value, sizeof value);
+			(void)length;
+			grace_ms = KIOSK_INPUT_GRACE_MS;
+		} else if (grace_ms > 0) {
+			grace_ms--;
+		}
 	}
 }
 
@@ -147,7 +163,7 @@ static void kiosk_input_arm_fade(struct kiosk_input *input, Uint32 delay_ms)
 }
 
 bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
-			struct input_message *message)
+                        struct input_message *message)
 {
 	if (!input || event->type != input->event_type)
 		return false;
@@ -194,23 +210,27 @@ static int kiosk_input_compare_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-void kiosk_input_report_state(struct kiosk_input *input, const struct kiosk_input_state *state)
+void kiosk_input_report_state(struct kiosk_input *input, const struct situation *situation,
+                              struct phase_position position, const int *spotlights,
+                              size_t spotlight_count, bool is_blank, float scale)
 {
 	if (!input || !input->is_reporting)
 		return;
+	size_t phase_count = situation ? situation->phase_count : 0;
+	size_t step_count = situation ? phase_step_count(situation, position.phase) : 0;
 	char line[KIOSK_INPUT_REPORT_MAX];
 	int length = snprintf(line, sizeof line,
-			      "state phase=%zu/%zu step=%zu/%zu spotlights=%zu blank=%d scale=%.2f "
-			      "lit=",
-			      state->phase, state->phase_count, state->step, state->step_count,
-			      state->spotlight_count, state->is_blank ? 1 : 0, (double)state->scale);
+	                      "state phase=%zu/%zu step=%zu/%zu spotlights=%zu blank=%d scale=%.2f "
+	                      "lit=",
+	                      situation ? position.phase + 1 : 0, phase_count, position.step,
+	                      step_count, spotlight_count, is_blank ? 1 : 0, (double)scale);
 	int sorted[64];
-	size_t count = state->spotlight_count < 64 ? state->spotlight_count : 64;
-	memcpy(sorted, state->spotlights, count * sizeof *sorted);
+	size_t count = spotlight_count < 64 ? spotlight_count : 64;
+	memcpy(sorted, spotlights, count * sizeof *sorted);
 	qsort(sorted, count, sizeof *sorted, kiosk_input_compare_int);
 	for (size_t k = 0; k < count && length > 0 && (size_t)length < sizeof line - 16; k++)
 		length += snprintf(line + length, sizeof line - (size_t)length, "%s%d",
-				   k ? "," : "", sorted[k]);
+		                   k ? "," : "", sorted[k]);
 	if (count == 0 && length > 0 && (size_t)length < sizeof line - 2)
 		snprintf(line + length, sizeof line - (size_t)length, "-");
 	if (strcmp(line, input->last_report) == 0)

@@ -27,6 +27,7 @@
 #include "config.h"
 #include "input_message.h"
 #include "layout.h"
+#include "phases.h"
 
 enum { KIOSK_INPUT_FADE_MS = 120000 };
 
@@ -35,7 +36,7 @@ struct kiosk_input;
 /* NULL when SDL cannot register events (the loop then uses SDL_WaitEvent
  * and SDL's own input only); every function accepts NULL. */
 struct kiosk_input *kiosk_input_start(const struct kiosk_config *config,
-				      const struct cli_options *options, int width, int height);
+                                      const struct cli_options *options, int width, int height);
 void kiosk_input_stop(struct kiosk_input *input);
 
 /* Blocks until an event is queued; 0 on error, as SDL_WaitEvent. */
@@ -43,26 +44,18 @@ int kiosk_input_wait(struct kiosk_input *input, SDL_Event *event);
 
 /* true when the event is an input message for the kiosk to act on. */
 bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
-			struct input_message *message);
+                        struct input_message *message);
 
 void kiosk_input_set_screen(struct kiosk_input *input, int width, int height);
 /* Someone acted: restarts the idle clock; the fade timer runs only while
  * spotlights are on. */
 void kiosk_input_note_activity(struct kiosk_input *input, size_t spotlight_count);
 
-struct kiosk_input_state {
-	size_t phase; /* 1-based */
-	size_t phase_count;
-	size_t step;
-	size_t step_count;
-	const int *spotlights;
-	size_t spotlight_count;
-	bool is_blank;
-	float scale;
-};
-
-/* --report-state: one "state ..." line when it differs from the last. */
-void kiosk_input_report_state(struct kiosk_input *input, const struct kiosk_input_state *state);
+/* --report-state: one "state ..." line when it differs from the last:
+ * phase n/m, step k/n, spotlights (node indices), blank, view scale. */
+void kiosk_input_report_state(struct kiosk_input *input, const struct situation *situation,
+                              struct phase_position position, const int *spotlights,
+                              size_t spotlight_count, bool is_blank, float scale);
 /* --report-state: where each node's symbol is, for tests to aim at. */
 void kiosk_input_report_layout(struct kiosk_input *input, const struct layout *layout);
 

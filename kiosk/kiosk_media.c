@@ -21,7 +21,7 @@ enum media_screen {
 	MEDIA_SCREEN_OPEN, /* a file of the key, or its errors, is the kiosk's session */
 };
 
-enum media_event_code { MEDIA_EVENT_REMOVED, MEDIA_EVENT_INSERTED };
+enum media_event_code { MEDIA_EVENT_REMOVED, MEDIA_EVENT_INSERTED, MEDIA_EVENT_NUDGE };
 
 struct kiosk_media {
 	struct media_watch *watch;
@@ -45,12 +45,22 @@ static void kiosk_media_notify(void *context, struct media_key *key)
 	event.type = media->event_type;
 	event.user.code = key ? MEDIA_EVENT_INSERTED : MEDIA_EVENT_REMOVED;
 	event.user.data1 = key;
-	if (SDL_PushEvent(&event) != 1)
+	if (SDL_PushEvent(&event) != 1) {
 		media_key_free(key);
+		return;
+	}
+	/* SDL 2.26 runs event watchers before it queues the event, so a main
+	 * loop woken by a watcher (kiosk_input_wait) can look too early and
+	 * sleep on. A second push wakes it once the first is surely queued;
+	 * the nudge itself is ignored. */
+	SDL_Event nudge = {0};
+	nudge.type = media->event_type;
+	nudge.user.code = MEDIA_EVENT_NUDGE;
+	SDL_PushEvent(&nudge);
 }
 
 struct kiosk_media *kiosk_media_new(const struct cli_options *options,
-				    const struct kiosk_config *config, bool is_watching)
+                                    const struct kiosk_config *config, bool is_watching)
 {
 	struct kiosk_media *media = SDL_calloc(1, sizeof *media);
 	if (!media)
@@ -110,37 +120,37 @@ void kiosk_media_free(struct kiosk_media *media)
 static void kiosk_media_log_key(const struct media_key *key)
 {
 	fprintf(stderr,
-		"concerto: key in: %zu situation file(s), %zu entries examined%s, %zu link(s) "
-		"and %zu special file(s) skipped, %zu unreadable%s%s\n",
-		key->count, key->examined, key->is_entry_capped ? " (limit reached)" : "",
-		key->skipped_links, key->skipped_special, key->skipped_unreadable,
-		key->is_file_capped ? ", more files than the chooser shows" : "",
-		key->is_unreadable ? ", the key itself cannot be read" : "");
+	        "concerto: key in: %zu situation file(s), %zu entries examined%s, %zu link(s) "
+	        "and %zu special file(s) skipped, %zu unreadable%s%s\n",
+	        key->count, key->examined, key->is_entry_capped ? " (limit reached)" : "",
+	        key->skipped_links, key->skipped_special, key->skipped_unreadable,
+	        key->is_file_capped ? ", more files than the chooser shows" : "",
+	        key->is_unreadable ? ", the key itself cannot be read" : "");
 	for (size_t k = 0; k < key->count; k++) {
 		if (!key->entries[k].error_count)
 			continue;
 		char name[2 * MEDIA_MAX_NAME + 1];
 		media_entry_display_name(&key->entries[k], name, sizeof name);
 		fprintf(stderr, "concerto: key: %s: %zu error(s)\n", name,
-			key->entries[k].error_count);
+		        key->entries[k].error_count);
 	}
 }
 
 static enum kiosk_media_outcome kiosk_media_open(struct kiosk_media *media, size_t index,
-						 struct session *opened)
+                                                 struct session *opened)
 {
 	bool is_ok = media_key_load(media->key, index, opened);
 	if (!is_ok)
 		fprintf(stderr, "concerto: %s: %zu error(s), showing them on screen\n",
-			media->names[index], opened->diags.error_count);
+		        media->names[index], opened->diags.error_count);
 	media->selected = index;
 	media->is_open_with_errors = !is_ok;
 	media->screen = MEDIA_SCREEN_OPEN;
 	return KIOSK_MEDIA_OPEN;
 }
 
-static enum kiosk_media_outcome kiosk_media_insert(struct kiosk_media *media,
-						   struct media_key *key, struct session *opened)
+static enum kiosk_media_outcome kiosk_media_insert(struct kiosk_media *media, struct media_key *key,
+                                                   struct session *opened)
 {
 	kiosk_media_drop_key(media); /* one key at a time; the watcher says so too */
 	media->key = key;
@@ -151,9 +161,9 @@ static enum kiosk_media_outcome kiosk_media_insert(struct kiosk_media *media,
 	kiosk_media_log_key(key);
 	for (size_t k = 0; k < key->count; k++) {
 		media_entry_display_name(&key->entries[k], media->names[k], sizeof media->names[k]);
-		media->items[k] = (struct kiosk_chooser_item){key->entries[k].title, media->names[k],
-							      key->entries[k].date,
-							      key->entries[k].error_count};
+		media->items[k] =
+		    (struct kiosk_chooser_item){key->entries[k].title, media->names[k],
+		                                key->entries[k].date, key->entries[k].error_count};
 	}
 	if (key->count == 1)
 		return kiosk_media_open(media, 0, opened);
@@ -161,10 +171,12 @@ static enum kiosk_media_outcome kiosk_media_insert(struct kiosk_media *media,
 	return KIOSK_MEDIA_CLOSE;
 }
 
-enum kiosk_media_outcome kiosk_media_handle_event(struct kiosk_media *media,
-						  const SDL_Event *event, struct session *opened)
+enum kiosk_media_outcome kiosk_media_handle_event(struct kiosk_media *media, const SDL_Event *event,
+                                                  struct session *opened)
 {
 	if (!media || media->event_type == (Uint32)-1 || event->type != media->event_type)
+		return KIOSK_MEDIA_IGNORED;
+	if (event->user.code == MEDIA_EVENT_NUDGE)
 		return KIOSK_MEDIA_IGNORED;
 	if (event->user.code == MEDIA_EVENT_INSERTED)
 		return kiosk_media_insert(media, event->user.data1, opened);
@@ -193,18 +205,19 @@ static enum kiosk_media_outcome kiosk_media_back_to_chooser(struct kiosk_media *
 static const SDL_Keycode kiosk_media_choose_keys[] = {SDLK_RETURN, SDLK_KP_ENTER, SDLK_SPACE};
 
 enum kiosk_media_outcome kiosk_media_handle_key(struct kiosk_media *media, SDL_Keycode key,
-						struct session *opened)
+                                                struct session *opened)
 {
 	if (!media || media->screen != MEDIA_SCREEN_CHOOSER)
 		return KIOSK_MEDIA_IGNORED;
-	for (size_t k = 0; k < sizeof kiosk_media_choose_keys / sizeof *kiosk_media_choose_keys; k++)
+	for (size_t k = 0; k < sizeof kiosk_media_choose_keys / sizeof *kiosk_media_choose_keys;
+	     k++)
 		if (kiosk_media_choose_keys[k] == key)
 			return kiosk_media_open(media, media->selected, opened);
 	return KIOSK_MEDIA_IGNORED;
 }
 
-enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media,
-						   enum action action, struct session *opened)
+enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media, enum action action,
+                                                   struct session *opened)
 {
 	if (media && kiosk_media_may_go_back(media) &&
 	    (action == ACTION_PREVIOUS || action == ACTION_CLEAR || action == ACTION_FIRST))
@@ -233,7 +246,7 @@ enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media,
 }
 
 enum kiosk_media_outcome kiosk_media_handle_tap(struct kiosk_media *media, float x, float y,
-						int width, int height, struct session *opened)
+                                                int width, int height, struct session *opened)
 {
 	if (media && kiosk_media_may_go_back(media))
 		return kiosk_media_back_to_chooser(media);
@@ -254,7 +267,7 @@ bool kiosk_media_draw(struct kiosk_media *media, struct draw_context *context)
 		return true;
 	case MEDIA_SCREEN_CHOOSER:
 		draw_chooser_screen(context, media->lang, media->items, media->key->count,
-				    media->selected);
+		                    media->selected);
 		return true;
 	default:
 		return false;
@@ -262,7 +275,7 @@ bool kiosk_media_draw(struct kiosk_media *media, struct draw_context *context)
 }
 
 void kiosk_media_report(struct kiosk_media *media, bool is_blank, const struct session *session,
-			size_t phase)
+                        size_t phase)
 {
 	if (!media || !media->is_reporting)
 		return;
@@ -278,12 +291,12 @@ void kiosk_media_report(struct kiosk_media *media, bool is_blank, const struct s
 		for (size_t k = 0; k < media->key->count; k++)
 			bad += media->key->entries[k].error_count ? 1 : 0;
 		snprintf(report, sizeof report, "screen chooser files=%zu selected=%zu bad=%zu",
-			 media->key->count, media->selected + 1, bad);
+		         media->key->count, media->selected + 1, bad);
 	} else if (session->situation) {
 		snprintf(report, sizeof report, "screen situation phase=%zu", phase);
 	} else {
 		snprintf(report, sizeof report, "screen errors count=%zu",
-			 session->diags.error_count);
+		         session->diags.error_count);
 	}
 	if (strcmp(report, media->last_report) != 0) {
 		snprintf(media->last_report, sizeof media->last_report, "%s", report);

@@ -36,21 +36,21 @@ struct kiosk_media;
  * roots are options->media_roots, else config's (config_defaults when NULL).
  * NULL when out of memory; a kiosk without mountinfo still runs. */
 struct kiosk_media *kiosk_media_new(const struct cli_options *options,
-				    const struct kiosk_config *config, bool is_watching);
+                                    const struct kiosk_config *config, bool is_watching);
 /* Stops the watcher, frees keys still queued, wipes the titles. */
 void kiosk_media_free(struct kiosk_media *media);
 
 /* A watcher event (key in or out); KIOSK_MEDIA_IGNORED for any other. */
-enum kiosk_media_outcome kiosk_media_handle_event(struct kiosk_media *media,
-						  const SDL_Event *event, struct session *opened);
+enum kiosk_media_outcome kiosk_media_handle_event(struct kiosk_media *media, const SDL_Event *event,
+                                                  struct session *opened);
 /* A key press while the media side has the screen (chooser, or a chosen
  * file's errors with other files to go back to); Enter and Space choose. */
 enum kiosk_media_outcome kiosk_media_handle_key(struct kiosk_media *media, SDL_Keycode key,
-						struct session *opened);
-enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media,
-						   enum action action, struct session *opened);
+                                                struct session *opened);
+enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media, enum action action,
+                                                   struct session *opened);
 enum kiosk_media_outcome kiosk_media_handle_tap(struct kiosk_media *media, float x, float y,
-						int width, int height, struct session *opened);
+                                                int width, int height, struct session *opened);
 
 /* Draws the idle, empty-key or chooser screen; false when the kiosk's own
  * session is to be shown instead. */
@@ -59,6 +59,6 @@ bool kiosk_media_draw(struct kiosk_media *media, struct draw_context *context);
 /* --report-screens: one line on stdout per change of screen, with words
  * and numbers only ("screen chooser files=3 selected=1"). */
 void kiosk_media_report(struct kiosk_media *media, bool is_blank, const struct session *session,
-			size_t phase);
+                        size_t phase);
 
 #endif

@@ -62,7 +62,7 @@ static bool media_text_starts_with_situation(const char *bytes, size_t length)
 		while (k < length && !strchr(" \t\r\n#", bytes[k]))
 			k++;
 		return k > start && keyword_lookup(&keyword_statements, bytes + start, k - start) ==
-					STATEMENT_SITUATION;
+		                        STATEMENT_SITUATION;
 	}
 	return false;
 }
@@ -87,14 +87,15 @@ static int media_read_file(int dir_fd, const char *name, char **bytes, size_t *l
 		reason = EINVAL;
 	else if (status.st_size > SITUATION_MAX_FILE_BYTES)
 		reason = EFBIG;
-	char *buffer = reason ? NULL : malloc(SITUATION_MAX_FILE_BYTES + 1);
+	/* One byte past the size tells a file that grew (or a filesystem that
+	 * lies about sizes); the buffer never passes the cap plus one. */
+	size_t capacity = reason ? 0 : (size_t)status.st_size + 1;
+	char *buffer = reason ? NULL : malloc(capacity);
 	if (!reason && !buffer)
 		reason = ENOMEM;
 	size_t used = 0;
-	/* The size may change under us (or lie, on a broken filesystem): read
-	 * one byte past the cap to know. */
-	while (!reason && used <= SITUATION_MAX_FILE_BYTES) {
-		ssize_t got = read(fd, buffer + used, SITUATION_MAX_FILE_BYTES + 1 - used);
+	while (!reason && used < capacity) {
+		ssize_t got = read(fd, buffer + used, capacity - used);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0)
@@ -104,8 +105,8 @@ static int media_read_file(int dir_fd, const char *name, char **bytes, size_t *l
 		else
 			used += (size_t)got;
 	}
-	if (!reason && used > SITUATION_MAX_FILE_BYTES)
-		reason = EFBIG;
+	if (!reason && used == capacity)
+		reason = used > SITUATION_MAX_FILE_BYTES ? EFBIG : EAGAIN;
 	close(fd);
 	if (reason) {
 		if (buffer) {
@@ -132,11 +133,14 @@ static void media_add_read_error(struct diag_list *diags, int reason)
 {
 	if (reason == EFBIG)
 		diag_add(diags, DIAG_ERROR, 1, 1,
-			 "file too large: more than the limit of 1 MiB (%d bytes) per file; it was "
-			 "not read",
-			 SITUATION_MAX_FILE_BYTES);
+		         "file too large: more than the limit of 1 MiB (%d bytes) per file; it was "
+		         "not read",
+		         SITUATION_MAX_FILE_BYTES);
 	else if (reason == EINVAL)
 		diag_add(diags, DIAG_ERROR, 1, 1, "not a regular file: it was not read");
+	else if (reason == EAGAIN)
+		diag_add(diags, DIAG_ERROR, 1, 1,
+		         "the file changed while it was read; plug the key in again");
 	else if (reason == ELOOP)
 		diag_add(diags, DIAG_ERROR, 1, 1, "a link: links are never followed on a key");
 	else
@@ -145,7 +149,7 @@ static void media_add_read_error(struct diag_list *diags, int reason)
 
 /* Parses a candidate for the chooser: title and date, or its error count. */
 static void media_entry_fill(struct media_entry *entry, struct situation *situation,
-			     const struct diag_list *diags)
+                             const struct diag_list *diags)
 {
 	if (situation) {
 		entry->title = strdup(situation->title ? situation->title : "");
@@ -155,7 +159,7 @@ static void media_entry_fill(struct media_entry *entry, struct situation *situat
 }
 
 static void media_offer(struct media_key *key, int dir_fd, const char *folder, const char *name,
-			bool is_text)
+                        bool is_text)
 {
 	char *bytes = NULL;
 	size_t length = 0;
@@ -224,8 +228,9 @@ static void media_scan_dir(struct media_key *key, int dir_fd, const char *folder
 			continue; /* hidden files, macOS "._x.situation" companions */
 		bool is_situation = media_name_is_situation(item->d_name);
 		bool is_text = !is_situation && media_name_is_text(item->d_name);
-		bool may_be_folder = !folder[0] && (item->d_type == DT_DIR || item->d_type == DT_UNKNOWN ||
-						    item->d_type == DT_LNK);
+		bool may_be_folder =
+		    !folder[0] && (item->d_type == DT_DIR || item->d_type == DT_UNKNOWN ||
+		                   item->d_type == DT_LNK);
 		if (!is_situation && !is_text && !may_be_folder)
 			continue;
 		struct stat status;

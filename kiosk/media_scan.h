@@ -22,16 +22,16 @@
 #include "situation.h"
 
 enum {
-	MEDIA_MAX_FILES = 50,	    /* offered in the chooser */
+	MEDIA_MAX_FILES = 50,      /* offered in the chooser */
 	MEDIA_MAX_ENTRIES = 10000, /* directory entries examined, root and folders */
-	MEDIA_MAX_NAME = 256,	    /* NAME_MAX + 1 */
-	MEDIA_MAX_PATH = 1024,	    /* a mount point */
+	MEDIA_MAX_NAME = 256,      /* NAME_MAX + 1 */
+	MEDIA_MAX_PATH = 1024,     /* a mount point */
 };
 
 struct media_entry {
 	char folder[MEDIA_MAX_NAME]; /* "" at the key's root */
 	char name[MEDIA_MAX_NAME];
-	char *title;		     /* heap copy, wiped when freed; NULL when it has errors */
+	char *title; /* heap copy, wiped when freed; NULL when it has errors */
 	struct situation_date date;
 	size_t error_count;
 };
@@ -40,13 +40,13 @@ struct media_key {
 	char mount_point[MEDIA_MAX_PATH];
 	struct media_entry entries[MEDIA_MAX_FILES];
 	size_t count;
-	size_t examined;	   /* directory entries looked at */
-	bool is_entry_capped;	   /* stopped at MEDIA_MAX_ENTRIES */
-	bool is_file_capped;	   /* more than MEDIA_MAX_FILES situation files */
-	size_t skipped_links;	   /* symbolic links, never followed */
-	size_t skipped_special;	   /* FIFOs, devices, sockets with a situation name */
+	size_t examined;           /* directory entries looked at */
+	bool is_entry_capped;      /* stopped at MEDIA_MAX_ENTRIES */
+	bool is_file_capped;       /* more than MEDIA_MAX_FILES situation files */
+	size_t skipped_links;      /* symbolic links, never followed */
+	size_t skipped_special;    /* FIFOs, devices, sockets with a situation name */
 	size_t skipped_unreadable; /* could not be opened or read */
-	bool is_unreadable;	   /* the key's root itself could not be opened */
+	bool is_unreadable;        /* the key's root itself could not be opened */
 };
 
 /* Scans the key mounted at mount_point. NULL only when out of memory. */

@@ -41,11 +41,11 @@ static void media_unescape(const char *field, size_t length, char *out, size_t s
 {
 	size_t used = 0;
 	for (size_t k = 0; k < length && used + 1 < size; k++) {
-		if (field[k] == '\\' && k + 3 < length &&
-		    field[k + 1] >= '0' && field[k + 1] <= '3' && field[k + 2] >= '0' &&
-		    field[k + 2] <= '7' && field[k + 3] >= '0' && field[k + 3] <= '7') {
+		if (field[k] == '\\' && k + 3 < length && field[k + 1] >= '0' &&
+		    field[k + 1] <= '3' && field[k + 2] >= '0' && field[k + 2] <= '7' &&
+		    field[k + 3] >= '0' && field[k + 3] <= '7') {
 			out[used++] = (char)((field[k + 1] - '0') * 64 + (field[k + 2] - '0') * 8 +
-					     (field[k + 3] - '0'));
+			                     (field[k + 3] - '0'));
 			k += 3;
 		} else {
 			out[used++] = field[k];
@@ -63,7 +63,7 @@ static bool media_is_below(const char *path, const char *root)
 }
 
 bool media_mountinfo_find(const char *text, const char *const *roots, size_t root_count,
-			  long ignored_id, char *mount_point, size_t size, long *mount_id)
+                          long ignored_id, char *mount_point, size_t size, long *mount_id)
 {
 	const char *line = text;
 	while (line && *line) {
@@ -101,13 +101,23 @@ bool media_mountinfo_find(const char *text, const char *const *roots, size_t roo
 	return false;
 }
 
+/* Whether a line of mountinfo starts with this mount id. */
+static bool media_mountinfo_has_id(const char *text, long id)
+{
+	for (const char *line = text; line && *line;
+	     line = strchr(line, '\n'), line = line ? line + 1 : NULL)
+		if (strtol(line, NULL, 10) == id)
+			return true;
+	return false;
+}
+
 /* Re-reads mountinfo from the start; false when it cannot be read. */
 static bool media_watch_read(struct media_watch *watch)
 {
 	size_t used = 0;
 	while (used < MEDIA_MOUNTINFO_MAX_BYTES) {
 		ssize_t got = pread(watch->mountinfo_fd, watch->buffer + used,
-				    MEDIA_MOUNTINFO_MAX_BYTES - used, (off_t)used);
+		                    MEDIA_MOUNTINFO_MAX_BYTES - used, (off_t)used);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0)
@@ -132,9 +142,14 @@ static void media_watch_update(struct media_watch *watch)
 {
 	char path[MEDIA_MAX_PATH];
 	long id = -1;
-	bool has_key = media_watch_read(watch) &&
-		       media_mountinfo_find(watch->buffer, watch->root_list, watch->root_count,
-					    watch->dead_id, path, sizeof path, &id);
+	bool is_read = media_watch_read(watch);
+	/* Mount ids are reused: forget a dead key once it is unmounted. */
+	if (is_read && watch->dead_id >= 0 &&
+	    !media_mountinfo_has_id(watch->buffer, watch->dead_id))
+		watch->dead_id = -1;
+	bool has_key =
+	    is_read && media_mountinfo_find(watch->buffer, watch->root_list, watch->root_count,
+	                                    watch->dead_id, path, sizeof path, &id);
 	if (watch->key_id >= 0 && (!has_key || id != watch->key_id))
 		media_watch_remove(watch);
 	if (has_key && watch->key_id < 0) {
@@ -163,7 +178,7 @@ static void *media_watch_run(void *argument)
 	media_watch_update(watch);
 	for (;;) {
 		struct pollfd fds[2] = {{watch->mountinfo_fd, POLLPRI, 0},
-					{watch->stop_fd, POLLIN, 0}};
+		                        {watch->stop_fd, POLLIN, 0}};
 		int ready = poll(fds, 2, watch->key_id >= 0 ? MEDIA_WATCH_PROBE_MS : -1);
 		if (ready < 0 && errno == EINTR)
 			continue;
@@ -178,7 +193,7 @@ static void *media_watch_run(void *argument)
 }
 
 struct media_watch *media_watch_start(const char *const *roots, size_t root_count,
-				      media_watch_notify notify, void *context)
+                                      media_watch_notify notify, void *context)
 {
 	struct media_watch *watch = calloc(1, sizeof *watch);
 	if (!watch)

@@ -32,7 +32,7 @@ struct media_watch;
 /* Starts the thread; it reports a key already mounted at once. NULL when
  * mountinfo cannot be opened or the thread cannot start. */
 struct media_watch *media_watch_start(const char *const *roots, size_t root_count,
-				      media_watch_notify notify, void *context);
+                                      media_watch_notify notify, void *context);
 /* Stops and joins the thread. NULL is allowed. */
 void media_watch_stop(struct media_watch *watch);
 
@@ -42,6 +42,6 @@ void media_watch_stop(struct media_watch *watch);
  * id is not `ignored_id`. True with its mount point and id.
  */
 bool media_mountinfo_find(const char *text, const char *const *roots, size_t root_count,
-			  long ignored_id, char *mount_point, size_t size, long *mount_id);
+                          long ignored_id, char *mount_point, size_t size, long *mount_id);
 
 #endif

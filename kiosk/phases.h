@@ -31,6 +31,7 @@ bool phase_previous(const struct situation *situation, struct phase_position *po
 /* Steps a phase has beyond its first view (order_count for a round, else 0). */
 size_t phase_step_count(const struct situation *situation, size_t phase);
 /* Clamps a position given from outside (--phase, --step) into range. */
-struct phase_position phase_clamp(const struct situation *situation, struct phase_position position);
+struct phase_position phase_clamp(const struct situation *situation,
+                                  struct phase_position position);
 
 #endif

@@ -30,7 +30,7 @@ void session_free(struct session *session)
 }
 
 bool session_resolve_ids(const struct situation *situation, const char *ids, int *nodes,
-			 size_t capacity, size_t *count, char *error, size_t error_size)
+                         size_t capacity, size_t *count, char *error, size_t error_size)
 {
 	*count = 0;
 	char id[256];

@@ -24,6 +24,6 @@ void session_free(struct session *session);
 /* Resolves "id,id,..." into node indices; false with a message naming the
  * first unknown id. */
 bool session_resolve_ids(const struct situation *situation, const char *ids, int *nodes,
-			 size_t capacity, size_t *count, char *error, size_t error_size);
+                         size_t capacity, size_t *count, char *error, size_t error_size);
 
 #endif

@@ -21,8 +21,7 @@ static float view_clamp(float value, float minimum, float maximum)
 	return value < minimum ? minimum : value > maximum ? maximum : value;
 }
 
-struct view view_pinch(struct view view, const struct input_message *change, int width,
-		       int height)
+struct view view_pinch(struct view view, const struct input_message *change, int width, int height)
 {
 	float scale = view_clamp(view.scale * change->scale, 1, VIEW_MAX_SCALE);
 	float ratio = scale / view.scale;
@@ -36,8 +35,8 @@ struct view view_pinch(struct view view, const struct input_message *change, int
 	return next;
 }
 
-int view_hit_test(const struct layout *layout, const bool *is_candidate, struct view view,
-		  float x, float y, float min_radius)
+int view_hit_test(const struct layout *layout, const bool *is_candidate, struct view view, float x,
+                  float y, float min_radius)
 {
 	int best = -1;
 	float best_distance = 0;
@@ -69,7 +68,7 @@ struct layout *view_layout_new(const struct layout *layout)
 	shown->link_labels =
 	    calloc(layout->link_count ? layout->link_count : 1, sizeof *shown->link_labels);
 	shown->households = calloc(layout->household_count ? layout->household_count : 1,
-				   sizeof *shown->households);
+	                           sizeof *shown->households);
 	if (!shown->nodes || !shown->link_labels || !shown->households) {
 		view_layout_free(shown);
 		return NULL;
@@ -81,7 +80,7 @@ struct layout *view_layout_new(const struct layout *layout)
 static struct layout_rect view_rect(struct layout_rect rect, struct view view)
 {
 	return (struct layout_rect){rect.x * view.scale + view.dx, rect.y * view.scale + view.dy,
-				    rect.w * view.scale, rect.h * view.scale};
+	                            rect.w * view.scale, rect.h * view.scale};
 }
 
 void view_layout_update(struct layout *shown, const struct layout *layout, struct view view)
@@ -110,7 +109,8 @@ void view_layout_update(struct layout *shown, const struct layout *layout, struc
 	for (size_t h = 0; h < layout->household_count; h++) {
 		shown->households[h] = layout->households[h];
 		for (size_t r = 0; r < layout->households[h].rect_count; r++)
-			shown->households[h].rects[r] = view_rect(layout->households[h].rects[r], view);
+			shown->households[h].rects[r] =
+			    view_rect(layout->households[h].rects[r], view);
 	}
 }
 
@@ -122,4 +122,17 @@ void view_layout_free(struct layout *shown)
 	free(shown->link_labels);
 	free(shown->households);
 	free(shown);
+}
+
+const struct layout *view_layout_through(struct layout **shown, const struct layout *layout,
+                                         struct view view)
+{
+	if (!layout || view_is_identity(view))
+		return layout;
+	if (!*shown)
+		*shown = view_layout_new(layout);
+	if (!*shown)
+		return layout;
+	view_layout_update(*shown, layout, view);
+	return *shown;
 }

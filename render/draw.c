@@ -9,6 +9,8 @@
 #include <stdlib.h>
 
 #include "geometry.h"
+#include "legend.h"
+#include "newcomer.h"
 #include "words.h"
 
 enum stroke { STROKE_SOLID, STROKE_DOUBLE, STROKE_ZIGZAG, STROKE_DASHED, STROKE_BROKEN, STROKE_TICKED };
@@ -159,6 +161,13 @@ static void draw_arrow_head(struct draw_context *context, SDL_FPoint tip, SDL_FP
 
 /* ---- links ------------------------------------------------------------ */
 
+void draw_link_sample(struct draw_context *context, enum link_kind kind, SDL_FPoint from,
+		      SDL_FPoint to, float width, SDL_Color color)
+{
+	const struct link_style *style = &link_styles[kind];
+	draw_stroke(context, from, to, width * style->width_scale, style->stroke, color);
+}
+
 SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,
 			  const struct link *link)
 {
@@ -186,6 +195,7 @@ static void draw_links(struct draw_context *context, const struct situation *sit
 		bool is_dimmed = scene->is_link_dimmed[l];
 		bool is_strong = scene->spotlight_count > 0 && !is_dimmed;
 		SDL_Color color = dim_if(context, draw_link_color(context->palette, situation, link), is_dimmed);
+		color = newcomer_faded(context, color, newcomer_fade_of_pair(context, scene, link->a, link->b));
 		SDL_FPoint a = at(layout, link->a), b = at(layout, link->b);
 		float dx = b.x - a.x, dy = b.y - a.y;
 		float length = sqrtf(dx * dx + dy * dy);
@@ -316,81 +326,135 @@ static void draw_filiations(struct draw_context *context, const struct situation
 
 /* ---- enclosures: households and overlap fields ----------------------------- */
 
-static float cross(SDL_FPoint o, SDL_FPoint a, SDL_FPoint b)
+enum { FIELD_MAX_MEMBERS = 64 };
+
+/* A capsule: the convex outline of a thick segment with round ends. */
+static int capsule_points(SDL_FPoint a, SDL_FPoint b, float radius, SDL_FPoint *points)
 {
-	return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+	float dx = b.x - a.x, dy = b.y - a.y;
+	float base = atan2f(dy, dx);
+	int count = 0;
+	const int per_end = 12;
+	for (int end = 0; end < 2; end++) {
+		SDL_FPoint centre = end ? a : b;
+		for (int k = 0; k <= per_end; k++) {
+			float angle = base - 1.5707963f + 3.14159265f * (float)k / (float)per_end +
+				      (end ? 3.14159265f : 0);
+			points[count++] = (SDL_FPoint){centre.x + radius * cosf(angle),
+						       centre.y + radius * sinf(angle)};
+		}
+	}
+	return count;
 }
 
-static int point_compare(const void *left, const void *right)
-{
-	const SDL_FPoint *a = left, *b = right;
-	if (a->x != b->x)
-		return a->x < b->x ? -1 : 1;
-	return (a->y > b->y) - (a->y < b->y);
-}
+/* An overlap field: translucent capsules along the shortest tree joining
+ * its members, so it reads as one shape around them without covering the
+ * people between them, as a convex hull would. */
+static void draw_field_label(struct draw_context *context, const struct layout *layout,
+			     const struct field *field, const int *members, const int *parent,
+			     int count);
 
-/* Andrew's monotone chain; hull receives at most count + 1 points. */
-static int convex_hull(SDL_FPoint *points, int count, SDL_FPoint *hull)
-{
-	if (count < 3) {
-		for (int k = 0; k < count; k++)
-			hull[k] = points[k];
-		return count;
-	}
-	qsort(points, (size_t)count, sizeof *points, point_compare);
-	int size = 0;
-	for (int k = 0; k < count; k++) {
-		while (size >= 2 && cross(hull[size - 2], hull[size - 1], points[k]) <= 0)
-			size--;
-		hull[size++] = points[k];
-	}
-	for (int k = count - 2, lower = size + 1; k >= 0; k--) {
-		while (size >= lower && cross(hull[size - 2], hull[size - 1], points[k]) <= 0)
-			size--;
-		hull[size++] = points[k];
-	}
-	return size - 1;
-}
-
-enum { HULL_SAMPLES = 12, HULL_MAX_MEMBERS = 20 };
-
+/* Drawn twice: the bands under everything, their names over everything. */
 static void draw_fields(struct draw_context *context, const struct situation *situation,
-			const struct layout *layout, const struct scene *scene)
+			const struct layout *layout, const struct scene *scene, bool is_label_pass)
 {
-	SDL_FPoint samples[HULL_SAMPLES * HULL_MAX_MEMBERS], hull[HULL_SAMPLES * HULL_MAX_MEMBERS + 1];
+	int members[FIELD_MAX_MEMBERS];
+	float distance[FIELD_MAX_MEMBERS];
+	int parent[FIELD_MAX_MEMBERS];
+	bool is_in_tree[FIELD_MAX_MEMBERS];
 	for (size_t f = 0; f < situation->field_count; f++) {
 		const struct field *field = &situation->fields[f];
 		if (!scene->is_field_visible[f])
 			continue;
 		int count = 0;
-		float top = 1e9f, top_x = 0;
-		for (size_t m = 0; m < field->member_count && m < HULL_MAX_MEMBERS; m++) {
-			int node = field->members[m];
-			if (!scene->is_node_visible[node])
-				continue;
-			float radius = layout->nodes[node].size * 0.95f;
-			for (int s = 0; s < HULL_SAMPLES; s++) {
-				float angle = 6.2831853f * (float)s / HULL_SAMPLES;
-				samples[count++] = (SDL_FPoint){layout->nodes[node].x + radius * cosf(angle),
-								layout->nodes[node].y + radius * sinf(angle)};
+		for (size_t m = 0; m < field->member_count && count < FIELD_MAX_MEMBERS; m++)
+			if (scene->is_node_visible[field->members[m]])
+				members[count++] = field->members[m];
+		if (count < 2)
+			continue;
+		/* Prim's algorithm on the members' centres. */
+		for (int k = 0; k < count; k++) {
+			distance[k] = INFINITY;
+			parent[k] = -1;
+			is_in_tree[k] = false;
+		}
+		distance[0] = 0;
+		SDL_Color fill = context->palette->field_fill;
+		float radius = layout->symbol_size * 0.85f;
+		for (int added = 0; added < count; added++) {
+			int next = -1;
+			for (int k = 0; k < count; k++)
+				if (!is_in_tree[k] && (next < 0 || distance[k] < distance[next]))
+					next = k;
+			is_in_tree[next] = true;
+			SDL_FPoint here = at(layout, members[next]);
+			if (parent[next] >= 0) {
+				SDL_FPoint points[32];
+				int n = capsule_points(at(layout, members[parent[next]]), here, radius,
+						       points);
+				if (!is_label_pass)
+					geometry_fill_convex(context->renderer, points, n, fill);
+			} else if (!is_label_pass) {
+				geometry_fill_disc(context->renderer, here, radius, fill);
 			}
-			if (layout->nodes[node].y - radius < top) {
-				top = layout->nodes[node].y - radius;
-				top_x = layout->nodes[node].x;
+			for (int k = 0; k < count; k++) {
+				if (is_in_tree[k])
+					continue;
+				SDL_FPoint there = at(layout, members[k]);
+				float d = hypotf(there.x - here.x, there.y - here.y);
+				if (d < distance[k]) {
+					distance[k] = d;
+					parent[k] = next;
+				}
 			}
 		}
-		if (count < 3)
-			continue;
-		int hull_count = convex_hull(samples, count, hull);
-		geometry_fill_convex(context->renderer, hull, hull_count, context->palette->field_fill);
-		geometry_polyline(context->renderer, hull, hull_count, true, line_width(layout),
-				  context->palette->field_outline);
-		if (field->label)
-			text_draw(context->text, field->label,
-				  (struct text_style){layout->small_px, TEXT_BOLD,
-						      context->palette->field_outline},
-				  (int)top_x, (int)top - 2, 1, 2);
+		if (field->label && is_label_pass)
+			draw_field_label(context, layout, field, members, parent, count);
 	}
+}
+
+static bool draw_box_is_free(const struct layout *layout, SDL_FRect box)
+{
+	for (size_t i = 0; i < layout->node_count; i++) {
+		const struct layout_rect *boxes[2] = {&layout->nodes[i].symbol_box,
+						      &layout->nodes[i].label_box};
+		for (int k = 0; k < 2; k++)
+			if (box.x < boxes[k]->x + boxes[k]->w && boxes[k]->x < box.x + box.w &&
+			    box.y < boxes[k]->y + boxes[k]->h && boxes[k]->y < box.y + box.h)
+				return false;
+	}
+	return true;
+}
+
+/* A field's name goes along its tree where it hides no one's name. */
+static void draw_field_label(struct draw_context *context, const struct layout *layout,
+			     const struct field *field, const int *members, const int *parent,
+			     int count)
+{
+	struct text_style style = {layout->small_px, TEXT_BOLD, context->palette->field_outline};
+	int w = 0, h = 0;
+	text_measure(context->text, field->label, style, &w, &h);
+	static const float along[] = {0.5f, 0.35f, 0.65f, 0.2f, 0.8f};
+	SDL_FPoint best = at(layout, members[0]);
+	bool is_found = false;
+	for (size_t t = 0; t < sizeof along / sizeof *along && !is_found; t++) {
+		for (int k = 0; k < count && !is_found; k++) {
+			if (parent[k] < 0)
+				continue;
+			SDL_FPoint a = at(layout, members[parent[k]]), b = at(layout, members[k]);
+			SDL_FPoint p = {a.x + (b.x - a.x) * along[t], a.y + (b.y - a.y) * along[t]};
+			SDL_FRect box = {p.x - (float)w / 2 - 6, p.y - (float)h / 2, (float)w + 12,
+					 (float)h};
+			if (draw_box_is_free(layout, box)) {
+				best = p;
+				is_found = true;
+			}
+		}
+	}
+	SDL_FRect backing = {best.x - (float)w / 2 - 6, best.y - (float)h / 2, (float)w + 12, (float)h};
+	geometry_fill_rounded_rect(context->renderer, backing, (float)h / 2,
+				   context->palette->label_backing);
+	text_draw(context->text, field->label, style, (int)best.x, (int)best.y, 1, 1);
 }
 
 /* The outline of a union of rectangles: each edge minus the stretches that
@@ -522,14 +586,16 @@ static void draw_node(struct draw_context *context, const struct situation *situ
 		return;
 	}
 	SDL_FPoint centre = {placed->x, placed->y};
-	float half = placed->size / 2, width = line_width(layout) * 1.4f;
+	float fade = newcomer_fade_of(context, scene, (int)index);
+	float half = placed->size / 2 * newcomer_scale(fade), width = line_width(layout) * 1.4f;
 	if (scene->is_spotlit[index] || (int)index == scene->newest_node)
 		geometry_fill_disc(context->renderer, centre, half * 1.7f,
-				   palette_with_alpha(palette->highlight, 150));
+				   newcomer_faded(context, palette_with_alpha(palette->highlight, 150), fade));
 	SDL_FPoint points[256];
 	int count = symbol_points(node, centre, half, points, 256);
 	SDL_Color fill = node->kind == NODE_PRO ? palette->sectors[node->sector] : palette->background;
-	SDL_Color outline = node->kind == NODE_PRO ? palette->work : palette->ink;
+	SDL_Color outline = newcomer_faded(context, node->kind == NODE_PRO ? palette->work : palette->ink, fade);
+	fill = newcomer_faded(context, fill, fade);
 	geometry_fill_convex(context->renderer, points, count, dim_if(context, fill, is_dimmed));
 	draw_outline(context, points, count, width, node->is_absent,
 		     dim_if(context, outline, is_dimmed));
@@ -541,7 +607,7 @@ static void draw_node(struct draw_context *context, const struct situation *situ
 	}
 	if (node->is_deceased) {
 		float reach = half * 0.95f;
-		SDL_Color ink = dim_if(context, palette->ink, is_dimmed);
+		SDL_Color ink = newcomer_faded(context, dim_if(context, palette->ink, is_dimmed), fade);
 		geometry_line(context->renderer, (SDL_FPoint){centre.x - reach, centre.y - reach},
 			      (SDL_FPoint){centre.x + reach, centre.y + reach}, width, ink);
 		geometry_line(context->renderer, (SDL_FPoint){centre.x + reach, centre.y - reach},
@@ -561,8 +627,9 @@ static void draw_node_labels(struct draw_context *context, const struct situatio
 	bool has_initials = placed->has_initials && !scene->is_spotlit[index];
 	char text[256];
 	layout_node_name(situation, node, has_initials, text, sizeof text);
+	float fade = newcomer_fade_of(context, scene, (int)index);
 	struct text_style name = {layout->label_px, TEXT_BOLD,
-				  dim_if(context, context->palette->ink, is_dimmed)};
+				  newcomer_faded(context, dim_if(context, context->palette->ink, is_dimmed), fade)};
 	int y = (int)placed->label_box.y;
 	/* Lines may pass under a label: a paper-coloured backing keeps it legible. */
 	const struct layout_rect *box = &placed->label_box;
@@ -570,13 +637,13 @@ static void draw_node_labels(struct draw_context *context, const struct situatio
 				   (SDL_FRect){box->x - 3, box->y, box->w + 6, box->h},
 				   (float)layout->small_px / 3, context->palette->label_backing);
 	text_draw(context->text, text, name, (int)placed->x, y, 1, 0);
-	if (has_initials)
+	if (has_initials || (!placed->has_detail && !scene->is_spotlit[index]))
 		return;
 	layout_node_detail(situation, node, text, sizeof text);
 	if (text[0])
 		text_draw(context->text, text,
 			  (struct text_style){layout->small_px, TEXT_REGULAR,
-					      dim_if(context, context->palette->muted_ink, is_dimmed)},
+					      newcomer_faded(context, dim_if(context, context->palette->muted_ink, is_dimmed), fade)},
 			  (int)placed->x, y + (int)((float)layout->label_px * 1.2f), 1, 0);
 }
 
@@ -597,7 +664,7 @@ static void draw_pro_ties(struct draw_context *context, const struct situation *
 static void draw_diagram(struct draw_context *context, const struct situation *situation,
 			 const struct layout *layout, const struct scene *scene)
 {
-	draw_fields(context, situation, layout, scene);
+	draw_fields(context, situation, layout, scene, false);
 	draw_households(context, situation, layout, scene);
 	draw_pro_ties(context, situation, layout, scene);
 	draw_couples(context, situation, layout, scene);
@@ -610,6 +677,8 @@ static void draw_diagram(struct draw_context *context, const struct situation *s
 		if (scene->is_node_visible[i])
 			draw_node_labels(context, situation, layout, scene, i);
 	draw_link_labels(context, situation, layout, scene);
+	draw_fields(context, situation, layout, scene, true);
+	draw_legend(context, situation, layout, scene);
 }
 
 static void draw_title_band(struct draw_context *context, const struct situation *situation,

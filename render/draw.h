@@ -24,6 +24,9 @@ struct draw_context {
 	const struct palette *palette;
 	int width;
 	int height;
+	/* The round's newcomer still to fade in: 1 = not shown yet, 0 (the
+	 * zero-initialised default) = drawn fully; see newcomer.h. */
+	float newcomer_fade;
 };
 
 /* The whole frame of one phase position: background, title band, diagram
@@ -38,6 +41,10 @@ struct layout_measure draw_layout_measure(struct text_cache *text);
  * is involved, arrows by direction (tests look for it in the renders). */
 SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,
 			  const struct link *link);
+
+/* A short stroke in a link kind's own style, for the legend. */
+void draw_link_sample(struct draw_context *context, enum link_kind kind, SDL_FPoint from,
+		      SDL_FPoint to, float width, SDL_Color color);
 
 /* The large-print list of a file's errors, for the presenter to fix. */
 void draw_error_screen(struct draw_context *context, const struct diag_list *diags,

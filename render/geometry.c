@@ -23,7 +23,7 @@ static SDL_Color transparent(SDL_Color color)
 /* A band of `count` strips of vertices across a line; rows of 4 vertices:
  * outer edge (clear), inner edge (solid), other inner edge, other outer. */
 static void geometry_emit_band(SDL_Renderer *renderer, const SDL_Vertex *rows, int row_count,
-			       bool is_closed)
+                               bool is_closed)
 {
 	int index_buffer[GEOMETRY_MAX_POINTS * 18];
 	int count = 0;
@@ -40,7 +40,7 @@ static void geometry_emit_band(SDL_Renderer *renderer, const SDL_Vertex *rows, i
 }
 
 static void geometry_band_row(SDL_Vertex *row, SDL_FPoint at, SDL_FPoint normal, float half_width,
-			      SDL_Color color)
+                              SDL_Color color)
 {
 	/* Thin lines keep one pixel of coverage but get lighter, not thinner. */
 	float inner = half_width - 0.5f;
@@ -57,7 +57,7 @@ static void geometry_band_row(SDL_Vertex *row, SDL_FPoint at, SDL_FPoint normal,
 }
 
 void geometry_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float width,
-		   SDL_Color color)
+                   SDL_Color color)
 {
 	float dx = to.x - from.x, dy = to.y - from.y;
 	float length = sqrtf(dx * dx + dy * dy);
@@ -71,7 +71,7 @@ void geometry_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float
 }
 
 void geometry_dashed_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float width,
-			  float dash, float gap, SDL_Color color)
+                          float dash, float gap, SDL_Color color)
 {
 	float dx = to.x - from.x, dy = to.y - from.y;
 	float length = sqrtf(dx * dx + dy * dy);
@@ -81,12 +81,12 @@ void geometry_dashed_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to
 	for (float t = 0; t < length; t += dash + gap) {
 		float end = t + dash < length ? t + dash : length;
 		geometry_line(renderer, (SDL_FPoint){from.x + ux * t, from.y + uy * t},
-			      (SDL_FPoint){from.x + ux * end, from.y + uy * end}, width, color);
+		              (SDL_FPoint){from.x + ux * end, from.y + uy * end}, width, color);
 	}
 }
 
 void geometry_polyline(SDL_Renderer *renderer, const SDL_FPoint *points, int count, bool is_closed,
-		       float width, SDL_Color color)
+                       float width, SDL_Color color)
 {
 	int segments = is_closed ? count : count - 1;
 	for (int s = 0; s < segments; s++)
@@ -98,7 +98,7 @@ void geometry_polyline(SDL_Renderer *renderer, const SDL_FPoint *points, int cou
 }
 
 void geometry_fill_convex(SDL_Renderer *renderer, const SDL_FPoint *points, int count,
-			  SDL_Color color)
+                          SDL_Color color)
 {
 	if (count < 3 || count > GEOMETRY_MAX_POINTS)
 		return;
@@ -125,8 +125,8 @@ void geometry_fill_convex(SDL_Renderer *renderer, const SDL_FPoint *points, int 
 	for (int k = 0; k < count; k++) {
 		int inner_a = 1 + 2 * k, outer_a = 2 + 2 * k;
 		int inner_b = 1 + 2 * ((k + 1) % count), outer_b = 2 + 2 * ((k + 1) % count);
-		int triangles[9] = {0, inner_a, inner_b, inner_a, outer_a, inner_b,
-				    outer_a, outer_b, inner_b};
+		int triangles[9] = {0,       inner_a, inner_b, inner_a, outer_a,
+		                    inner_b, outer_a, outer_b, inner_b};
 		for (int t = 0; t < 9; t++)
 			indices[index_count++] = triangles[t];
 	}
@@ -142,8 +142,8 @@ int geometry_circle_points(SDL_FPoint centre, float radius, SDL_FPoint *points, 
 		count = capacity;
 	for (int k = 0; k < count; k++) {
 		float angle = 2 * geometry_pi * (float)k / (float)count;
-		points[k] = (SDL_FPoint){centre.x + radius * cosf(angle),
-					 centre.y + radius * sinf(angle)};
+		points[k] =
+		    (SDL_FPoint){centre.x + radius * cosf(angle), centre.y + radius * sinf(angle)};
 	}
 	return count;
 }
@@ -156,29 +156,29 @@ void geometry_fill_disc(SDL_Renderer *renderer, SDL_FPoint centre, float radius,
 }
 
 void geometry_ring(SDL_Renderer *renderer, SDL_FPoint centre, float radius, float width,
-		   SDL_Color color)
+                   SDL_Color color)
 {
 	SDL_FPoint points[GEOMETRY_MAX_POINTS];
 	int count = geometry_circle_points(centre, radius, points, GEOMETRY_MAX_POINTS);
 	SDL_Vertex rows[GEOMETRY_MAX_POINTS * 4];
 	for (int k = 0; k < count; k++) {
 		SDL_FPoint normal = {(points[k].x - centre.x) / radius,
-				     (points[k].y - centre.y) / radius};
+		                     (points[k].y - centre.y) / radius};
 		geometry_band_row(rows + 4 * k, points[k], normal, width / 2, color);
 	}
 	geometry_emit_band(renderer, rows, count, true);
 }
 
 void geometry_dashed_ring(SDL_Renderer *renderer, SDL_FPoint centre, float radius, float width,
-			  SDL_Color color)
+                          SDL_Color color)
 {
 	SDL_FPoint points[GEOMETRY_MAX_POINTS];
 	int count = geometry_circle_points(centre, radius, points, GEOMETRY_MAX_POINTS);
 	/* About twelve dashes whatever the size: reads as "dashed" from afar. */
 	int per_dash = count / 24 > 0 ? count / 24 : 1;
 	for (int k = 0; k + per_dash <= count; k += 2 * per_dash)
-		geometry_polyline(renderer, points + k, per_dash + (k + per_dash < count),
-				  false, width, color);
+		geometry_polyline(renderer, points + k, per_dash + (k + per_dash < count), false,
+		                  width, color);
 }
 
 static int geometry_rounded_rect_points(SDL_FRect rect, float radius, SDL_FPoint *points)
@@ -189,21 +189,21 @@ static int geometry_rounded_rect_points(SDL_FRect rect, float radius, SDL_FPoint
 		radius = rect.h / 2;
 	const int per_corner = 8;
 	SDL_FPoint corners[4] = {{rect.x + rect.w - radius, rect.y + rect.h - radius},
-				 {rect.x + radius, rect.y + rect.h - radius},
-				 {rect.x + radius, rect.y + radius},
-				 {rect.x + rect.w - radius, rect.y + radius}};
+	                         {rect.x + radius, rect.y + rect.h - radius},
+	                         {rect.x + radius, rect.y + radius},
+	                         {rect.x + rect.w - radius, rect.y + radius}};
 	int count = 0;
 	for (int c = 0; c < 4; c++)
 		for (int k = 0; k <= per_corner; k++) {
 			float angle = geometry_pi / 2 * ((float)c + (float)k / (float)per_corner);
 			points[count++] = (SDL_FPoint){corners[c].x + radius * cosf(angle),
-						       corners[c].y + radius * sinf(angle)};
+			                               corners[c].y + radius * sinf(angle)};
 		}
 	return count;
 }
 
 void geometry_fill_rounded_rect(SDL_Renderer *renderer, SDL_FRect rect, float radius,
-				SDL_Color color)
+                                SDL_Color color)
 {
 	SDL_FPoint points[40];
 	int count = geometry_rounded_rect_points(rect, radius, points);
@@ -211,7 +211,7 @@ void geometry_fill_rounded_rect(SDL_Renderer *renderer, SDL_FRect rect, float ra
 }
 
 void geometry_rounded_rect_outline(SDL_Renderer *renderer, SDL_FRect rect, float radius,
-				   float width, bool is_dashed, SDL_Color color)
+                                   float width, bool is_dashed, SDL_Color color)
 {
 	SDL_FPoint points[40];
 	int count = geometry_rounded_rect_points(rect, radius, points);

@@ -13,24 +13,24 @@
 #include <SDL.h>
 
 void geometry_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float width,
-		   SDL_Color color);
+                   SDL_Color color);
 /* Dashes of `dash` pixels separated by `gap` pixels. */
 void geometry_dashed_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float width,
-			  float dash, float gap, SDL_Color color);
+                          float dash, float gap, SDL_Color color);
 void geometry_polyline(SDL_Renderer *renderer, const SDL_FPoint *points, int count, bool is_closed,
-		       float width, SDL_Color color);
+                       float width, SDL_Color color);
 /* Convex polygons only. */
 void geometry_fill_convex(SDL_Renderer *renderer, const SDL_FPoint *points, int count,
-			  SDL_Color color);
+                          SDL_Color color);
 void geometry_fill_disc(SDL_Renderer *renderer, SDL_FPoint centre, float radius, SDL_Color color);
 void geometry_ring(SDL_Renderer *renderer, SDL_FPoint centre, float radius, float width,
-		   SDL_Color color);
+                   SDL_Color color);
 void geometry_dashed_ring(SDL_Renderer *renderer, SDL_FPoint centre, float radius, float width,
-			  SDL_Color color);
+                          SDL_Color color);
 void geometry_fill_rounded_rect(SDL_Renderer *renderer, SDL_FRect rect, float radius,
-				SDL_Color color);
+                                SDL_Color color);
 void geometry_rounded_rect_outline(SDL_Renderer *renderer, SDL_FRect rect, float radius,
-				   float width, bool is_dashed, SDL_Color color);
+                                   float width, bool is_dashed, SDL_Color color);
 /* Points of a circle, a square or a diamond outline, for outlines and fills. */
 int geometry_circle_points(SDL_FPoint centre, float radius, SDL_FPoint *points, int capacity);
 

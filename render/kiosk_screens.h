@@ -27,7 +27,7 @@ struct kiosk_chooser_item {
 void draw_idle_screen(struct draw_context *context, enum situation_lang lang, bool is_key_empty);
 
 void draw_chooser_screen(struct draw_context *context, enum situation_lang lang,
-			 const struct kiosk_chooser_item *items, size_t count, size_t selected);
+                         const struct kiosk_chooser_item *items, size_t count, size_t selected);
 
 /* The row under (x, y) on a width x height chooser of `count` rows
  * scrolled to show `selected`; -1 when none. */

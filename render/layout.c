@@ -35,8 +35,8 @@ int layout_text_width(const struct layout_work *work, const char *utf8, int px, 
 	return (int)((float)characters * (float)px * (is_bold ? 0.66f : 0.6f)) + 1;
 }
 
-void layout_node_name(const struct situation *situation, const struct node *node,
-		      bool has_initials, char *buffer, size_t size)
+void layout_node_name(const struct situation *situation, const struct node *node, bool has_initials,
+                      char *buffer, size_t size)
 {
 	(void)situation;
 	if (!has_initials || node->kind == NODE_INSTITUTION) {
@@ -67,7 +67,7 @@ void layout_node_name(const struct situation *situation, const struct node *node
 }
 
 void layout_node_detail(const struct situation *situation, const struct node *node, char *buffer,
-			size_t size)
+                        size_t size)
 {
 	buffer[0] = '\0';
 	if (node->kind == NODE_PRO && node->role) {
@@ -82,7 +82,7 @@ void layout_node_detail(const struct situation *situation, const struct node *no
 /* Isotonic regression with minimum gaps (pool adjacent violators): x keeps
  * the row's order, x[k+1] - x[k] >= gap[k], and sum (x - desired)^2 is least. */
 void layout_isotonic(float *x, const float *desired, const float *gap, size_t count,
-			     float *scratch_value, size_t *scratch_size)
+                     float *scratch_value, size_t *scratch_size)
 {
 	float offset = 0;
 	size_t blocks = 0;
@@ -117,12 +117,14 @@ struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node,
 	const struct layout_node *placed = &work->layout->nodes[node];
 	const struct layout_cell *cell = &work->cells[node];
 	return (struct layout_rect){placed->x - cell->half_width - margin,
-				    placed->y - cell->up - margin, 2 * (cell->half_width + margin),
-				    cell->up + cell->down + 2 * margin};
+	                            placed->y - cell->up - margin, 2 * (cell->half_width + margin),
+	                            cell->up + cell->down + 2 * margin};
 }
 
 /* Sizes of every footprint at the layout's current text size. */
-static void layout_measure_cells(struct layout_work *work, bool has_initials)
+enum label_level { LABEL_FULL, LABEL_NAME_ONLY, LABEL_INITIALS };
+
+static void layout_measure_cells(struct layout_work *work, enum label_level level)
 {
 	struct layout *layout = work->layout;
 	const struct situation *situation = work->situation;
@@ -132,29 +134,32 @@ static void layout_measure_cells(struct layout_work *work, bool has_initials)
 		struct layout_node *placed = &layout->nodes[i];
 		struct layout_cell *cell = &work->cells[i];
 		if (node->kind == NODE_INSTITUTION) {
-			float width = (float)layout_text_width(work, node->name, layout->small_px, true);
+			float width =
+			    (float)layout_text_width(work, node->name, layout->small_px, true);
 			float pad = (float)layout->small_px * 0.5f;
 			placed->size = (float)layout->small_px * 1.6f;
 			placed->has_initials = false;
 			*cell = (struct layout_cell){width / 2 + pad, placed->size / 2,
-						     placed->size / 2, 0, 0};
+			                             placed->size / 2, 0, 0};
 			continue;
 		}
 		placed->size = layout->symbol_size;
-		placed->has_initials = has_initials;
-		layout_node_name(situation, node, has_initials, text, sizeof text);
+		placed->has_initials = level == LABEL_INITIALS;
+		placed->has_detail = false;
+		layout_node_name(situation, node, placed->has_initials, text, sizeof text);
 		float width = (float)layout_text_width(work, text, layout->label_px, true);
 		float height = (float)layout->label_px * 1.2f;
 		layout_node_detail(situation, node, text, sizeof text);
-		if (text[0] && !has_initials) {
-			width = layout_max(width, (float)layout_text_width(work, text,
-									layout->small_px, false));
+		if (text[0] && level == LABEL_FULL) {
+			placed->has_detail = true;
+			width = layout_max(
+			    width, (float)layout_text_width(work, text, layout->small_px, false));
 			height += (float)layout->small_px * 1.2f;
 		}
 		float half = placed->size / 2 + (node->is_index ? layout->line_width * 3 : 0);
 		float gap = layout->line_width * 1.5f;
-		*cell = (struct layout_cell){layout_max(half, width / 2), half,
-					     half + gap + height, width, height};
+		*cell = (struct layout_cell){layout_max(half, width / 2), half, half + gap + height,
+		                             width, height};
 	}
 }
 
@@ -167,20 +172,20 @@ static void layout_set_scale(struct layout *layout, float label_px, float unit)
 	layout->title_px = (int)lroundf(44.0f * unit);
 }
 
-static bool layout_attempt(struct layout_work *work, float label_px, bool has_initials)
+static bool layout_attempt(struct layout_work *work, float label_px, enum label_level level)
 {
 	struct layout *layout = work->layout;
 	layout_set_scale(layout, label_px, work->unit);
 	float margin = 16.0f * work->unit;
 	float legend_height = (float)layout->small_px * 3.4f;
 	float top = (float)layout->title_px * 1.9f;
-	layout->legend_area = (struct layout_rect){margin, (float)layout->height - legend_height,
-						   (float)layout->width - 2 * margin,
-						   legend_height - margin / 2};
+	layout->legend_area =
+	    (struct layout_rect){margin, (float)layout->height - legend_height,
+	                         (float)layout->width - 2 * margin, legend_height - margin / 2};
 	work->screen = (struct layout_rect){margin, top, (float)layout->width - 2 * margin,
-					    (float)layout->height - top - legend_height - margin};
+	                                    (float)layout->height - top - legend_height - margin};
 	memset(work->is_placed, 0, layout->node_count * sizeof *work->is_placed);
-	layout_measure_cells(work, has_initials);
+	layout_measure_cells(work, level);
 	/* Every attempt ends complete, fitting or not: the last one is kept. */
 	bool does_fit = layout_family_place(work);
 	does_fit = layout_ring_place(work) && does_fit;
@@ -196,42 +201,44 @@ static void layout_run(struct layout_work *work)
 	size_t count = work->situation->node_count;
 	/* The floor holds for the smallest text drawn (roles, ages, tags). */
 	float floor = (count <= 60 ? layout_label_floor_small : layout_label_floor_large) *
-		      work->unit / layout_small_ratio;
+	              work->unit / layout_small_ratio;
 	float largest = layout_label_max * work->unit;
 	/* Names first, shrinking to the floor; then initials at the floor;
 	 * past 300 nodes, below the floor as a last resort. */
 	for (float px = largest;; px = layout_max(px * 0.92f, floor)) {
-		if (layout_attempt(work, px, false))
+		if (layout_attempt(work, px, LABEL_FULL))
 			return;
 		if (px <= floor)
 			break;
 	}
-	if (layout_attempt(work, floor, true))
+	if (layout_attempt(work, floor, LABEL_NAME_ONLY) ||
+	    layout_attempt(work, floor, LABEL_INITIALS))
 		return;
-	for (float px = floor * 0.9f; px >= 8.0f; px *= 0.9f)
-		if (count > 300 && layout_attempt(work, px, true))
+	for (float px = floor * 0.9f; count > 300 && px >= 8.0f; px *= 0.9f)
+		if (layout_attempt(work, px, LABEL_INITIALS))
 			return;
 	/* Nothing fits without overlap: keep the floor with initials, the
 	 * statistics say what overlaps. */
-	layout_attempt(work, floor, true);
+	layout_attempt(work, floor, LABEL_INITIALS);
 }
 
 struct layout *layout_compute(const struct situation *situation, int width, int height,
-			      const struct layout_measure *measure)
+                              const struct layout_measure *measure)
 {
 	size_t count = situation->node_count, slots = count ? count : 1;
 	struct layout *layout = calloc(1, sizeof *layout);
-	struct layout_work work = {situation, measure, layout, 1, {0, 0, 0, 0}, NULL, NULL, NULL,
-				   {0, 0, 0, 0}};
+	struct layout_work work = {situation, measure, layout, 1,           {0, 0, 0, 0},
+	                           NULL,      NULL,    NULL,   {0, 0, 0, 0}};
 	work.cells = calloc(slots, sizeof *work.cells);
 	work.generation = calloc(slots, sizeof *work.generation);
 	work.is_placed = calloc(slots, sizeof *work.is_placed);
 	if (layout) {
 		layout->nodes = calloc(slots, sizeof *layout->nodes);
-		layout->link_labels =
-		    calloc(situation->link_count ? situation->link_count : 1, sizeof *layout->link_labels);
-		layout->households = calloc(situation->household_count ? situation->household_count : 1,
-					    sizeof *layout->households);
+		layout->link_labels = calloc(situation->link_count ? situation->link_count : 1,
+		                             sizeof *layout->link_labels);
+		layout->households =
+		    calloc(situation->household_count ? situation->household_count : 1,
+		           sizeof *layout->households);
 	}
 	if (!layout || !layout->nodes || !layout->link_labels || !layout->households ||
 	    !work.cells || !work.generation || !work.is_placed) {
@@ -243,8 +250,9 @@ struct layout *layout_compute(const struct situation *situation, int width, int 
 		layout->node_count = count;
 		layout->link_count = situation->link_count;
 		layout->household_count = situation->household_count;
-		work.unit = (float)(layout->width < layout->height ? layout->width : layout->height) /
-			    1080.0f;
+		work.unit =
+		    (float)(layout->width < layout->height ? layout->width : layout->height) /
+		    1080.0f;
 		layout_run(&work);
 	}
 	free(work.cells);

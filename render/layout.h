@@ -9,8 +9,9 @@
  * Guarantees, checked by layout_stats(): no symbol over a symbol, no label
  * over a label or a symbol; labels shrink as the diagram grows but not below
  * the floors (22 px at 1080 lines for up to 60 nodes, 14 px for up to 300,
- * scaled with the screen's short side); past the floor names are shown as
- * initials (has_initials), the full name on touch.
+ * scaled with the screen's short side); at the floor the roles and ages
+ * under the names go first (has_detail), then names are shown as initials
+ * (has_initials); a touch shows everything.
  */
 #ifndef CONCERTO_LAYOUT_H
 #define CONCERTO_LAYOUT_H
@@ -30,11 +31,12 @@ struct layout_rect {
 struct layout_node {
 	float x;
 	float y;
-	float size;	/* symbol diameter (or side) in pixels */
+	float size;     /* symbol diameter (or side) in pixels */
 	int generation; /* family persons: 0 = oldest row; -1 otherwise */
 	struct layout_rect symbol_box;
 	struct layout_rect label_box; /* name and detail lines, under the symbol */
-	bool has_initials;	      /* the name is shown as initials */
+	bool has_initials;            /* the name is shown as initials */
+	bool has_detail;              /* role or age under the name (dropped when crowded) */
 };
 
 struct layout_link_label {
@@ -54,13 +56,13 @@ struct layout {
 	int width;
 	int height;
 	float symbol_size; /* person and professional symbols */
-	int label_px;	   /* names */
-	int small_px;	   /* roles, ages, link labels, institution tags */
-	int title_px;	   /* the phase title band */
+	int label_px;      /* names */
+	int small_px;      /* roles, ages, link labels, institution tags */
+	int title_px;      /* the phase title band */
 	float line_width;
 	struct layout_rect family_area;
 	struct layout_rect legend_area; /* reserved for the sector legend */
-	struct layout_node *nodes;	/* situation->node_count entries */
+	struct layout_node *nodes;      /* situation->node_count entries */
 	size_t node_count;
 	struct layout_link_label *link_labels; /* situation->link_count entries */
 	size_t link_count;
@@ -86,7 +88,7 @@ struct layout_stats {
 
 /* NULL only when out of memory. width and height are clamped to >= 64. */
 struct layout *layout_compute(const struct situation *situation, int width, int height,
-			      const struct layout_measure *measure);
+                              const struct layout_measure *measure);
 void layout_free(struct layout *layout);
 
 /* Index of the node whose symbol (or label) contains (x, y), -1 when none;
@@ -95,12 +97,12 @@ int layout_hit_test(const struct layout *layout, const bool *is_candidate, float
 
 /* Overlaps of symbols and labels, crossings of links. */
 void layout_stats(const struct situation *situation, const struct layout *layout,
-		  struct layout_stats *stats);
+                  struct layout_stats *stats);
 
 /* The texts under a symbol, shared by layout (to measure) and draw. */
-void layout_node_name(const struct situation *situation, const struct node *node,
-		      bool has_initials, char *buffer, size_t size);
+void layout_node_name(const struct situation *situation, const struct node *node, bool has_initials,
+                      char *buffer, size_t size);
 void layout_node_detail(const struct situation *situation, const struct node *node, char *buffer,
-			size_t size);
+                        size_t size);
 
 #endif

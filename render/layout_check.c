@@ -38,7 +38,8 @@ void layout_separate(struct layout_work *work)
 		bool has_moved = false;
 		for (size_t a = 0; a < count; a++) {
 			for (size_t b = a + 1; b < count; b++) {
-				bool can_move_a = is_movable(work, a), can_move_b = is_movable(work, b);
+				bool can_move_a = is_movable(work, a),
+				     can_move_b = is_movable(work, b);
 				if (!can_move_a && !can_move_b)
 					continue;
 				struct layout_rect ra = layout_cell_rect(work, a, margin);
@@ -50,9 +51,11 @@ void layout_separate(struct layout_work *work)
 				float push_y = layout_min(ra.y + ra.h - rb.y, rb.y + rb.h - ra.y);
 				float dx = 0, dy = 0;
 				if (push_x < push_y)
-					dx = (ra.x + ra.w / 2 < rb.x + rb.w / 2 ? -1.0f : 1.0f) * push_x;
+					dx = (ra.x + ra.w / 2 < rb.x + rb.w / 2 ? -1.0f : 1.0f) *
+					     push_x;
 				else
-					dy = (ra.y + ra.h / 2 < rb.y + rb.h / 2 ? -1.0f : 1.0f) * push_y;
+					dy = (ra.y + ra.h / 2 < rb.y + rb.h / 2 ? -1.0f : 1.0f) *
+					     push_y;
 				float share_a = can_move_a ? (can_move_b ? 0.5f : 1.0f) : 0.0f;
 				float share_b = 1.0f - share_a;
 				work->layout->nodes[a].x += dx * share_a * 1.02f;
@@ -79,19 +82,19 @@ static void finish_boxes(struct layout_work *work)
 		const struct layout_cell *cell = &work->cells[i];
 		bool is_tag = work->situation->nodes[i].kind == NODE_INSTITUTION;
 		float half_width = is_tag ? cell->half_width : placed->size / 2;
-		placed->symbol_box = (struct layout_rect){placed->x - half_width, placed->y - cell->up,
-							  2 * half_width, 2 * cell->up};
+		placed->symbol_box = (struct layout_rect){
+		    placed->x - half_width, placed->y - cell->up, 2 * half_width, 2 * cell->up};
 		placed->label_box = (struct layout_rect){0, 0, 0, 0};
 		if (!is_tag)
-			placed->label_box = (struct layout_rect){
-			    placed->x - cell->label_width / 2,
-			    placed->y + cell->down - cell->label_height, cell->label_width,
-			    cell->label_height};
+			placed->label_box =
+			    (struct layout_rect){placed->x - cell->label_width / 2,
+			                         placed->y + cell->down - cell->label_height,
+			                         cell->label_width, cell->label_height};
 	}
 }
 
 static bool rect_is_free(const struct layout *layout, struct layout_rect rect, size_t link_count,
-			 const struct layout_rect *taken)
+                         const struct layout_rect *taken)
 {
 	for (size_t i = 0; i < layout->node_count; i++)
 		if (layout_rects_overlap(rect, layout->nodes[i].symbol_box) ||
@@ -118,11 +121,13 @@ static void finish_link_labels(struct layout_work *work)
 		layout->link_labels[l].has_room = false;
 		if (!link->label)
 			continue;
-		float width = (float)layout_text_width(work, link->label, layout->small_px, false) + 8;
+		float width =
+		    (float)layout_text_width(work, link->label, layout->small_px, false) + 8;
 		float height = (float)layout->small_px * 1.3f;
 		const struct layout_node *a = &layout->nodes[link->a], *b = &layout->nodes[link->b];
 		for (size_t k = 0; k < sizeof along / sizeof *along; k++) {
-			float x = a->x + (b->x - a->x) * along[k], y = a->y + (b->y - a->y) * along[k];
+			float x = a->x + (b->x - a->x) * along[k],
+			      y = a->y + (b->y - a->y) * along[k];
 			struct layout_rect rect = {x - width / 2, y - height / 2, width, height};
 			if (rect_is_free(layout, rect, l, taken)) {
 				layout->link_labels[l] = (struct layout_link_label){x, y, true};
@@ -164,13 +169,14 @@ static void finish_households(struct layout_work *work)
 				if (fabsf((run->y + run->h / 2) - (cell.y + cell.h / 2)) > 1)
 					continue;
 				struct layout_rect joined = {layout_min(run->x, cell.x),
-							     layout_min(run->y, cell.y), 0, 0};
+				                             layout_min(run->y, cell.y), 0, 0};
 				joined.w = layout_max(run->x + run->w, cell.x + cell.w) - joined.x;
 				joined.h = layout_max(run->y + run->h, cell.y + cell.h) - joined.y;
 				bool is_clear = true;
 				for (size_t i = 0; i < situation->node_count && is_clear; i++)
 					if (!is_member(household, i) &&
-					    layout_rects_overlap(joined, layout_cell_rect(work, i, 0)))
+					    layout_rects_overlap(joined,
+					                         layout_cell_rect(work, i, 0)))
 						is_clear = false;
 				if (is_clear) {
 					*run = joined;
@@ -184,7 +190,8 @@ static void finish_households(struct layout_work *work)
 		size_t runs = enclosure->rect_count;
 		for (size_t a = 0; a < runs; a++) {
 			for (size_t b = 0; b < runs; b++) {
-				struct layout_rect upper = enclosure->rects[a], lower = enclosure->rects[b];
+				struct layout_rect upper = enclosure->rects[a],
+				                   lower = enclosure->rects[b];
 				if (upper.y + upper.h >= lower.y)
 					continue;
 				float left = layout_max(upper.x, lower.x);
@@ -192,13 +199,14 @@ static void finish_households(struct layout_work *work)
 				if (right - left < pad * 2)
 					continue;
 				float width = layout_min(right - left, layout->symbol_size * 0.8f);
-				struct layout_rect bridge = {(left + right) / 2 - width / 2,
-							     upper.y + upper.h - pad, width,
-							     lower.y - (upper.y + upper.h) + 2 * pad};
+				struct layout_rect bridge = {
+				    (left + right) / 2 - width / 2, upper.y + upper.h - pad, width,
+				    lower.y - (upper.y + upper.h) + 2 * pad};
 				bool is_clear = true;
 				for (size_t i = 0; i < situation->node_count && is_clear; i++)
 					if (!is_member(household, i) &&
-					    layout_rects_overlap(bridge, layout_cell_rect(work, i, 0)))
+					    layout_rects_overlap(bridge,
+					                         layout_cell_rect(work, i, 0)))
 						is_clear = false;
 				if (is_clear && enclosure->rect_count < LAYOUT_HOUSEHOLD_MAX_RECTS)
 					enclosure->rects[enclosure->rect_count++] = bridge;
@@ -217,17 +225,18 @@ void layout_finish(struct layout_work *work)
 }
 
 static bool segments_cross(float ax, float ay, float bx, float by, float cx, float cy, float dx,
-			   float dy)
+                           float dy)
 {
 	float d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
 	float d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
 	float d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 	float d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+	       ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
 void layout_stats(const struct situation *situation, const struct layout *layout,
-		  struct layout_stats *stats)
+                  struct layout_stats *stats)
 {
 	*stats = (struct layout_stats){0, 0, 0, layout->small_px};
 	for (size_t a = 0; a < layout->node_count; a++) {
@@ -248,8 +257,10 @@ void layout_stats(const struct situation *situation, const struct layout *layout
 			const struct link *lb = &situation->links[b];
 			if (la->a == lb->a || la->a == lb->b || la->b == lb->a || la->b == lb->b)
 				continue;
-			const struct layout_node *p = &layout->nodes[la->a], *q = &layout->nodes[la->b];
-			const struct layout_node *r = &layout->nodes[lb->a], *s = &layout->nodes[lb->b];
+			const struct layout_node *p = &layout->nodes[la->a],
+			                         *q = &layout->nodes[la->b];
+			const struct layout_node *r = &layout->nodes[lb->a],
+			                         *s = &layout->nodes[lb->b];
 			if (segments_cross(p->x, p->y, q->x, q->y, r->x, r->y, s->x, s->y))
 				stats->crossings++;
 		}

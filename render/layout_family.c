@@ -16,7 +16,6 @@
 
 enum { FAMILY_SWEEPS = 3 };
 
-
 static void family_generations(const struct situation *situation, int *generation)
 {
 	for (size_t i = 0; i < situation->node_count; i++)
@@ -41,7 +40,8 @@ static void family_generations(const struct situation *situation, int *generatio
 		for (size_t c = 0; c < situation->couple_count; c++) {
 			const struct couple *couple = &situation->couples[c];
 			int a = couple->a, b = couple->b;
-			if (generation[a] < 0 || generation[b] < 0 || generation[a] == generation[b])
+			if (generation[a] < 0 || generation[b] < 0 ||
+			    generation[a] == generation[b])
 				continue;
 			int deeper = generation[a] > generation[b] ? generation[a] : generation[b];
 			generation[a] = generation[b] = deeper;
@@ -84,17 +84,19 @@ static bool family_anchor_x(const struct layout_work *work, size_t node, float *
 static int family_birth_key(const struct node *node)
 {
 	return node->born.year ? node->born.year * 400 + node->born.month * 32 + node->born.day
-			       : 9999 * 400;
+	                       : 9999 * 400;
 }
 
 /* Partners of `node` on the same row, in file order of the unions. */
 static size_t family_partners(const struct layout_work *work, size_t node, size_t *partners,
-			      size_t capacity)
+                              size_t capacity)
 {
 	size_t count = 0;
 	for (size_t c = 0; c < work->situation->couple_count && count < capacity; c++) {
 		const struct couple *couple = &work->situation->couples[c];
-		int other = (size_t)couple->a == node ? couple->b : (size_t)couple->b == node ? couple->a : -1;
+		int other = (size_t)couple->a == node   ? couple->b
+		            : (size_t)couple->b == node ? couple->a
+		                                        : -1;
 		if (other >= 0 && work->generation[other] == work->generation[node])
 			partners[count++] = (size_t)other;
 	}
@@ -130,7 +132,7 @@ static float family_gap(const struct layout_work *work, size_t left, size_t righ
 }
 
 struct family_work {
-	size_t *order;	   /* node indices, row after row */
+	size_t *order;     /* node indices, row after row */
 	size_t *row_start; /* row r: order[row_start[r] .. row_start[r + 1]) */
 	size_t row_count;
 	struct family_entry *entries;
@@ -155,7 +157,7 @@ static bool family_are_partners(const struct layout_work *work, size_t a, size_t
  * oldest row) then stand beside a partner already placed, on the side away
  * from that partner's siblings and other partners. */
 static size_t family_order_row(struct layout_work *work, struct family_work *family, int row,
-			       size_t *out)
+                               size_t *out)
 {
 	const struct situation *situation = work->situation;
 	size_t count = 0;
@@ -168,7 +170,8 @@ static size_t family_order_row(struct layout_work *work, struct family_work *fam
 		size_t partners[8];
 		size_t partner_count = family_partners(work, i, partners, 8);
 		for (size_t p = 0; p < partner_count; p++)
-			if (family_anchor_x(work, partners[p], &anchors[1]) && anchors[1] != anchors[0])
+			if (family_anchor_x(work, partners[p], &anchors[1]) &&
+			    anchors[1] != anchors[0])
 				side = anchors[1] > anchors[0] ? 0.1f : -0.1f;
 		family->entries[count++] =
 		    (struct family_entry){i, (double)anchors[0] + side + 0.01 * birth};
@@ -212,7 +215,9 @@ static void family_add_circle(struct layout_work *work, struct family_work *fami
 		int row = (int)family->row_count - 1, friend_of = -1;
 		for (size_t l = 0; l < situation->link_count && friend_of < 0; l++) {
 			const struct link *link = &situation->links[l];
-			int other = (size_t)link->a == i ? link->b : (size_t)link->b == i ? link->a : -1;
+			int other = (size_t)link->a == i   ? link->b
+			            : (size_t)link->b == i ? link->a
+			                                   : -1;
 			if (other >= 0 && work->generation[other] >= 0) {
 				friend_of = other;
 				row = work->generation[other];
@@ -229,7 +234,7 @@ static void family_add_circle(struct layout_work *work, struct family_work *fami
 		size_t insert_at = is_left ? start : end;
 		size_t total = family->row_start[family->row_count];
 		memmove(&family->order[insert_at + 1], &family->order[insert_at],
-			(total - insert_at) * sizeof *family->order);
+		        (total - insert_at) * sizeof *family->order);
 		family->order[insert_at] = i;
 		for (size_t r = (size_t)row + 1; r <= family->row_count; r++)
 			family->row_start[r]++;
@@ -243,9 +248,10 @@ static void family_place_row(struct layout_work *work, struct family_work *famil
 	if (count == 0)
 		return;
 	for (size_t k = 0; k + 1 < count; k++)
-		family->gap[k] = family_gap(work, family->order[start + k], family->order[start + k + 1]);
+		family->gap[k] =
+		    family_gap(work, family->order[start + k], family->order[start + k + 1]);
 	layout_isotonic(family->x, family->desired + start, family->gap, count,
-			 family->scratch_value, family->scratch_size);
+	                family->scratch_value, family->scratch_size);
 	for (size_t k = 0; k < count; k++) {
 		work->layout->nodes[family->order[start + k]].x = family->x[k];
 		work->is_placed[family->order[start + k]] = true;
@@ -298,9 +304,11 @@ static void family_desire_up(struct layout_work *work, struct family_work *famil
 			float child_x = work->layout->nodes[filiation->child].x;
 			/* A couple centres its union, not each partner, on the children. */
 			int partner = (size_t)filiation->parent_a == node ? filiation->parent_b
-									  : filiation->parent_a;
+			                                                  : filiation->parent_a;
 			if (partner >= 0)
-				child_x += (work->layout->nodes[node].x - work->layout->nodes[partner].x) / 2;
+				child_x +=
+				    (work->layout->nodes[node].x - work->layout->nodes[partner].x) /
+				    2;
 			sum += child_x;
 			count++;
 		}
@@ -401,7 +409,7 @@ bool layout_family_place(struct layout_work *work)
 	bool has_circle = false;
 	for (size_t i = 0; i < situation->node_count; i++)
 		has_circle |= situation->nodes[i].kind == NODE_PERSON &&
-			      !layout_is_family(&situation->nodes[i]);
+		              !layout_is_family(&situation->nodes[i]);
 	family.row_count = deepest >= 0 ? (size_t)deepest + 1 : (has_circle ? 1 : 0);
 	/* Order row by row, placing each provisionally so the next can anchor. */
 	size_t total = 0;
@@ -430,6 +438,7 @@ bool layout_family_place(struct layout_work *work)
 		family_place_row(work, &family, row); /* settles circle members too */
 	family_rows_y(work, &family);
 	family_free(&family);
-	family_centre(work, work->screen.x + work->screen.w / 2, work->screen.y + work->screen.h / 2);
+	family_centre(work, work->screen.x + work->screen.w / 2,
+	              work->screen.y + work->screen.h / 2);
 	return work->family_box.w <= work->screen.w && work->family_box.h <= work->screen.h;
 }

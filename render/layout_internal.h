@@ -12,8 +12,8 @@
 /* A node's footprint around its centre: the symbol and the label under it. */
 struct layout_cell {
 	float half_width; /* of the wider of symbol and label */
-	float up;	  /* from the centre to the top of the symbol */
-	float down;	  /* from the centre to the bottom of the label */
+	float up;         /* from the centre to the top of the symbol */
+	float down;       /* from the centre to the bottom of the label */
 	float label_width;
 	float label_height;
 };
@@ -22,11 +22,11 @@ struct layout_work {
 	const struct situation *situation;
 	const struct layout_measure *measure;
 	struct layout *layout;
-	float unit;		    /* short side / 1080 */
-	struct layout_rect screen;  /* where nodes may go */
-	struct layout_cell *cells;  /* node_count */
-	int *generation;	    /* node_count, -1 outside the genogram */
-	bool *is_placed;	    /* node_count */
+	float unit;                    /* short side / 1080 */
+	struct layout_rect screen;     /* where nodes may go */
+	struct layout_cell *cells;     /* node_count */
+	int *generation;               /* node_count, -1 outside the genogram */
+	bool *is_placed;               /* node_count */
 	struct layout_rect family_box; /* bounding box of the placed family */
 };
 
@@ -56,7 +56,7 @@ struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node,
  * x[k+1] - x[k] >= gap[k], and the sum of (x - desired)^2 is least. The
  * scratch arrays hold count entries. */
 void layout_isotonic(float *x, const float *desired, const float *gap, size_t count,
-		     float *scratch_value, size_t *scratch_size);
+                     float *scratch_value, size_t *scratch_size);
 int layout_text_width(const struct layout_work *work, const char *utf8, int px, bool is_bold);
 
 /* layout_family.c: rows of the genogram, partners side by side, children

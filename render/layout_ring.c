@@ -43,7 +43,7 @@ static float ring_track_length(const struct ring_track *track)
 /* The point at arc length t, clockwise from the top-left corner; horizontal
  * tells whether it lies on the top or bottom edge. */
 static void ring_track_point(const struct ring_track *track, float t, float *x, float *y,
-			     bool *is_horizontal)
+                             bool *is_horizontal)
 {
 	float w = track->x1 - track->x0, h = track->is_sideless ? 0 : track->y1 - track->y0;
 	float length = 2 * (w + h);
@@ -108,18 +108,22 @@ static float ring_wish(const struct layout_work *work, size_t node, float cx, fl
 	float sum_x = 0, sum_y = 0;
 	for (size_t l = 0; l < situation->link_count; l++) {
 		const struct link *link = &situation->links[l];
-		int other = (size_t)link->a == node ? link->b : (size_t)link->b == node ? link->a : -1;
+		int other = (size_t)link->a == node   ? link->b
+		            : (size_t)link->b == node ? link->a
+		                                      : -1;
 		if (other < 0 || situation->nodes[other].kind != NODE_PERSON)
 			continue;
-		float dx = work->layout->nodes[other].x - cx, dy = work->layout->nodes[other].y - cy;
+		float dx = work->layout->nodes[other].x - cx,
+		      dy = work->layout->nodes[other].y - cy;
 		float length = sqrtf(dx * dx + dy * dy);
 		if (length > 1) {
 			sum_x += dx / length;
 			sum_y += dy / length;
 		}
 	}
-	float by_sector = -ring_pi / 2 + 2 * ring_pi * ((float)situation->nodes[node].sector + 0.5f) /
-					    (float)SECTOR_COUNT;
+	float by_sector = -ring_pi / 2 + 2 * ring_pi *
+	                                     ((float)situation->nodes[node].sector + 0.5f) /
+	                                     (float)SECTOR_COUNT;
 	return ring_mean_angle(sum_x, sum_y, by_sector);
 }
 
@@ -195,7 +199,7 @@ static void ring_centre_tags(struct ring_item *items, size_t count)
 }
 
 static float ring_advance(const struct layout_work *work, size_t node, bool is_horizontal,
-			  float spacing)
+                          float spacing)
 {
 	const struct layout_cell *cell = &work->cells[node];
 	return (is_horizontal ? 2 * cell->half_width : cell->up + cell->down) + spacing;
@@ -206,7 +210,7 @@ static float ring_advance(const struct layout_work *work, size_t node, bool is_h
  * (isotonic regression along the track unrolled from the left edge's
  * middle, which is where the sequence's angles start). */
 static void ring_place_track(struct layout_work *work, const struct ring_track *track,
-			     struct ring_item *items, size_t count, float spacing, float *params)
+                             struct ring_item *items, size_t count, float spacing, float *params)
 {
 	float length = ring_track_length(track);
 	float origin = ring_track_param(track, -ring_pi);
@@ -270,15 +274,15 @@ static void ring_place_track(struct layout_work *work, const struct ring_track *
 	free(sizes);
 }
 
-static struct ring_track ring_track_at(const struct layout_rect *screen, size_t index,
-				       float widest, float tallest, float tallest_up, float band_x,
-				       float band_y, bool is_sideless)
+static struct ring_track ring_track_at(const struct layout_rect *screen, size_t index, float widest,
+                                       float tallest, float tallest_up, float band_x, float band_y,
+                                       bool is_sideless)
 {
 	float inset_x = is_sideless ? widest / 2 : widest / 2 + band_x * (float)index;
-	return (struct ring_track){screen->x + inset_x, screen->y + tallest_up + band_y * (float)index,
-				   screen->x + screen->w - inset_x,
-				   screen->y + screen->h - (tallest - tallest_up) - band_y * (float)index,
-				   is_sideless};
+	return (struct ring_track){
+	    screen->x + inset_x, screen->y + tallest_up + band_y * (float)index,
+	    screen->x + screen->w - inset_x,
+	    screen->y + screen->h - (tallest - tallest_up) - band_y * (float)index, is_sideless};
 }
 
 bool layout_ring_place(struct layout_work *work)
@@ -303,8 +307,8 @@ bool layout_ring_place(struct layout_work *work)
 			continue;
 		bool is_tag = node->kind == NODE_INSTITUTION;
 		int group = is_tag ? (int)i : node->institution >= 0 ? node->institution : (int)i;
-		items[count++] = (struct ring_item){i, ring_wish(work, i, cx, cy), 0, 0,
-						    (int)node->sector, group, is_tag};
+		items[count++] = (struct ring_item){
+		    i, ring_wish(work, i, cx, cy), 0, 0, (int)node->sector, group, is_tag};
 		widest = layout_max(widest, 2 * work->cells[i].half_width);
 		tallest = layout_max(tallest, work->cells[i].up + work->cells[i].down);
 		tallest_up = layout_max(tallest_up, work->cells[i].up);
@@ -326,17 +330,19 @@ bool layout_ring_place(struct layout_work *work)
 		for (tracks = 1; tracks <= RING_MAX_TRACKS; tracks++) {
 			float capacity = 0;
 			for (size_t t = 0; t < tracks; t++) {
-				struct ring_track track = ring_track_at(screen, t, widest, tallest, tallest_up,
-									band_x, band_y, is_sideless);
+				struct ring_track track =
+				    ring_track_at(screen, t, widest, tallest, tallest_up, band_x,
+				                  band_y, is_sideless);
 				if (track.x1 > track.x0 && track.y1 > track.y0)
 					capacity += ring_track_length(&track);
 			}
 			float needed = 0;
 			for (size_t k = 0; k < count; k++)
 				needed += (work->cells[items[k].node].half_width * 2 +
-					   work->cells[items[k].node].up + work->cells[items[k].node].down) /
-						  2 +
-					  spacing;
+				           work->cells[items[k].node].up +
+				           work->cells[items[k].node].down) /
+				              2 +
+				          spacing;
 			if (needed <= capacity * 0.9f)
 				break;
 		}
@@ -349,16 +355,16 @@ bool layout_ring_place(struct layout_work *work)
 		tracks = RING_MAX_TRACKS;
 	/* The family must fit inside the innermost track's band. */
 	struct layout_rect inner = {screen->x + (is_sideless ? 0 : band_x * (float)tracks),
-				    screen->y + band_y * (float)tracks,
-				    screen->w - (is_sideless ? 0 : 2 * band_x * (float)tracks),
-				    screen->h - 2 * band_y * (float)tracks};
+	                            screen->y + band_y * (float)tracks,
+	                            screen->w - (is_sideless ? 0 : 2 * band_x * (float)tracks),
+	                            screen->h - 2 * band_y * (float)tracks};
 	if (count == 0)
 		inner = *screen;
 	if (work->family_box.w > inner.w || work->family_box.h > inner.h)
 		does_fit = false;
 	for (size_t t = 0; t < tracks && count > 0; t++) {
-		struct ring_track track = ring_track_at(screen, t, widest, tallest, tallest_up, band_x,
-							band_y, is_sideless);
+		struct ring_track track = ring_track_at(screen, t, widest, tallest, tallest_up,
+		                                        band_x, band_y, is_sideless);
 		size_t track_count = 0;
 		for (size_t k = t; k < count; k += tracks)
 			track_items[track_count++] = items[k];

@@ -7,25 +7,28 @@ static const struct palette palette_light = {
     .background = {250, 248, 242, 255},
     .ink = {20, 20, 20, 255},
     .muted_ink = {60, 60, 60, 255},
-    .work = {0, 110, 55, 255},
+    .work = {0, 90, 45, 255},
     .label_backing = {250, 248, 242, 225},
-    .arrows = {[ARROW_FAMILY_TO_FAMILY] = {0, 84, 166, 255},
-	       [ARROW_PRO_TO_PRO] = {0, 110, 55, 255},
-	       [ARROW_FAMILY_TO_PRO] = {200, 100, 0, 255},
-	       [ARROW_PRO_TO_FAMILY] = {190, 20, 30, 255}},
-    /* Okabe-Ito: orange, sky blue, bluish green, vermillion, reddish purple, grey. */
+    .arrows = {[ARROW_FAMILY_TO_FAMILY] = {0, 75, 155, 255},
+	       [ARROW_PRO_TO_PRO] = {0, 90, 45, 255},
+	       [ARROW_FAMILY_TO_PRO] = {135, 58, 0, 255},
+	       [ARROW_PRO_TO_FAMILY] = {160, 0, 20, 255}},
+    /* Okabe-Ito: orange, sky blue, bluish green, vermillion, reddish purple, grey;
+     * green, vermillion and purple a little lighter (same hue) so black tag
+     * text keeps 7:1. Text colours are dark enough for 7:1 on the paper
+     * (tests/test_palette_contrast.c), which is why orange is burnt. */
     .sectors = {[SECTOR_AID] = {230, 159, 0, 255},
 		[SECTOR_CARE] = {86, 180, 233, 255},
-		[SECTOR_EDUCATION] = {0, 158, 115, 255},
-		[SECTOR_CONTROL] = {213, 94, 0, 255},
-		[SECTOR_CULTURE] = {204, 121, 167, 255},
+		[SECTOR_EDUCATION] = {0, 175, 128, 255},
+		[SECTOR_CONTROL] = {240, 120, 30, 255},
+		[SECTOR_CULTURE] = {210, 128, 172, 255},
 		[SECTOR_OTHER] = {153, 153, 153, 255}},
     .sector_text = {0, 0, 0, 255},
     .field_fill = {0, 114, 178, 40},
-    .field_outline = {0, 90, 150, 200},
+    .field_outline = {0, 65, 115, 255},
     .household = {60, 60, 60, 255},
     .highlight = {240, 190, 0, 255},
-    .error = {170, 20, 20, 255},
+    .error = {155, 15, 15, 255},
 };
 
 static const struct palette palette_dark = {
@@ -37,19 +40,19 @@ static const struct palette palette_dark = {
     .arrows = {[ARROW_FAMILY_TO_FAMILY] = {110, 170, 255, 255},
 	       [ARROW_PRO_TO_PRO] = {110, 215, 150, 255},
 	       [ARROW_FAMILY_TO_PRO] = {255, 170, 60, 255},
-	       [ARROW_PRO_TO_FAMILY] = {255, 105, 100, 255}},
+	       [ARROW_PRO_TO_FAMILY] = {255, 125, 115, 255}},
     .sectors = {[SECTOR_AID] = {230, 159, 0, 255},
 		[SECTOR_CARE] = {86, 180, 233, 255},
-		[SECTOR_EDUCATION] = {0, 158, 115, 255},
-		[SECTOR_CONTROL] = {213, 94, 0, 255},
-		[SECTOR_CULTURE] = {204, 121, 167, 255},
+		[SECTOR_EDUCATION] = {0, 175, 128, 255},
+		[SECTOR_CONTROL] = {240, 120, 30, 255},
+		[SECTOR_CULTURE] = {210, 128, 172, 255},
 		[SECTOR_OTHER] = {153, 153, 153, 255}},
     .sector_text = {0, 0, 0, 255},
     .field_fill = {86, 180, 233, 48},
-    .field_outline = {130, 200, 240, 220},
+    .field_outline = {180, 225, 250, 255},
     .household = {200, 200, 200, 255},
     .highlight = {240, 200, 40, 255},
-    .error = {255, 110, 100, 255},
+    .error = {255, 130, 120, 255},
 };
 
 const struct palette *palette_for_theme(enum situation_theme theme)

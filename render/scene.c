@@ -76,7 +76,7 @@ static void scene_apply_spotlights(const struct situation *situation, struct sce
 }
 
 struct scene *scene_build(const struct situation *situation, struct phase_position position,
-			  const int *spotlights, size_t spotlight_count)
+                          const int *spotlights, size_t spotlight_count)
 {
 	size_t nodes = situation->node_count, links = situation->link_count,
 	       fields = situation->field_count;

@@ -19,6 +19,11 @@ enum word {
 	WORD_NEXT_MEETING,
 	WORD_YEARS_OLD,
 	WORD_ABSENT,
+	/* the legend: sectors, then link kinds, in their enums' order */
+	WORD_SECTOR_FIRST,
+	WORD_SECTOR_LAST = WORD_SECTOR_FIRST + SECTOR_COUNT - 1,
+	WORD_LINK_FIRST,
+	WORD_LINK_LAST = WORD_LINK_FIRST + LINK_KIND_COUNT - 1,
 	WORD_COUNT
 };
 

@@ -25,20 +25,20 @@ static struct check_counts check_counts;
 			check_counts.passed++;                                                     \
 		} else {                                                                           \
 			check_counts.failed++;                                                     \
-			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,          \
-				#expression);                                                      \
+			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,           \
+			        #expression);                                                      \
 		}                                                                                  \
 	} while (0)
 
 #define CHECK_INT_EQ(actual, expected)                                                             \
 	do {                                                                                       \
-		long long check_a_ = (long long)(actual), check_e_ = (long long)(expected);         \
+		long long check_a_ = (long long)(actual), check_e_ = (long long)(expected);        \
 		if (check_a_ == check_e_) {                                                        \
 			check_counts.passed++;                                                     \
 		} else {                                                                           \
 			check_counts.failed++;                                                     \
 			fprintf(stderr, "%s:%d: CHECK failed: %s == %s (%lld != %lld)\n",          \
-				__FILE__, __LINE__, #actual, #expected, check_a_, check_e_);       \
+			        __FILE__, __LINE__, #actual, #expected, check_a_, check_e_);       \
 		}                                                                                  \
 	} while (0)
 
@@ -49,9 +49,10 @@ static struct check_counts check_counts;
 			check_counts.passed++;                                                     \
 		} else {                                                                           \
 			check_counts.failed++;                                                     \
-			fprintf(stderr, "%s:%d: CHECK failed: %s == %s\n  actual:   %s\n  expected: %s\n", \
-				__FILE__, __LINE__, #actual, #expected,                            \
-				check_a_ ? check_a_ : "(null)", check_e_ ? check_e_ : "(null)");  \
+			fprintf(stderr,                                                            \
+			        "%s:%d: CHECK failed: %s == %s\n  actual:   %s\n  expected: %s\n", \
+			        __FILE__, __LINE__, #actual, #expected,                            \
+			        check_a_ ? check_a_ : "(null)", check_e_ ? check_e_ : "(null)");   \
 		}                                                                                  \
 	} while (0)
 

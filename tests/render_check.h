@@ -47,14 +47,14 @@ static inline bool render_check_close(SDL_Color a, SDL_Color b, int tolerance)
 
 /* Pixels of `color` (within tolerance) in the square of `radius` around (x, y). */
 static inline int render_check_count_near(const SDL_Surface *surface, float x, float y,
-					  float radius, SDL_Color color, int tolerance)
+                                          float radius, SDL_Color color, int tolerance)
 {
 	int count = 0;
 	for (int py = (int)(y - radius); py <= (int)(y + radius); py++)
 		for (int px = (int)(x - radius); px <= (int)(x + radius); px++)
 			if (px >= 0 && py >= 0 && px < surface->w && py < surface->h &&
 			    render_check_close(render_check_pixel(surface, px, py), color,
-					       tolerance))
+			                       tolerance))
 				count++;
 	return count;
 }

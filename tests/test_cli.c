@@ -18,8 +18,8 @@ static void test_checked_integers(void)
 		bool is_valid;
 		int value;
 	} cases[] = {
-	    {"1", true, 1},	   {"64", true, 64},  {"0", false, 0},	{"65", false, 0},
-	    {"", false, 0},	   {"3x", false, 0},  {"-1", false, 0}, {"99999999999999999", false, 0},
+	    {"1", true, 1},   {"64", true, 64}, {"0", false, 0},  {"65", false, 0},
+	    {"", false, 0},   {"3x", false, 0}, {"-1", false, 0}, {"99999999999999999", false, 0},
 	    {" 2", true, 2}, /* strtol skips leading spaces; harmless */
 	    {"2 ", false, 0},
 	};
@@ -35,9 +35,9 @@ static void test_checked_integers(void)
 static void test_render_options(void)
 {
 	struct cli_options options;
-	char *argv[] = {"concerto", "--render", "f.situation", "--out",	 "x.bmp",  "--size",
-			"1080x1920", "--phase",	    "3",	   "--step", "2",	   "--touch",
-			"lea,noah",  "--theme",	    "dark"};
+	char *argv[] = {"concerto", "--render",  "f.situation", "--out",   "x.bmp",
+	                "--size",   "1080x1920", "--phase",     "3",       "--step",
+	                "2",        "--touch",   "lea,noah",    "--theme", "dark"};
 	CHECK(parse(&options, 15, argv));
 	CHECK_INT_EQ(options.mode, CLI_RENDER);
 	CHECK_STR_EQ(options.files[0], "f.situation");

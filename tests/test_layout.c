@@ -41,11 +41,11 @@ static void check_partners(const struct situation *situation, const struct layou
 		CHECK(layout->nodes[couple->a].y == layout->nodes[couple->b].y);
 		for (size_t i = 0; i < situation->node_count; i++) {
 			bool is_between = situation->nodes[i].kind == NODE_PERSON &&
-					  layout->nodes[i].y == layout->nodes[couple->a].y &&
-					  layout->nodes[i].x > left && layout->nodes[i].x < right;
+			                  layout->nodes[i].y == layout->nodes[couple->a].y &&
+			                  layout->nodes[i].x > left && layout->nodes[i].x < right;
 			if (is_between)
 				fprintf(stderr, "  %s stands between the partners of union %zu\n",
-					situation->nodes[i].id, c);
+				        situation->nodes[i].id, c);
 			CHECK(!is_between);
 		}
 	}
@@ -68,7 +68,8 @@ static void check_children(const struct situation *situation, const struct layou
 {
 	for (size_t c = 0; c < situation->couple_count; c++) {
 		float mid = (layout->nodes[situation->couples[c].a].x +
-			     layout->nodes[situation->couples[c].b].x) / 2;
+		             layout->nodes[situation->couples[c].b].x) /
+		            2;
 		float left = INFINITY, right = -INFINITY;
 		int previous = -1;
 		for (size_t f = 0; f < situation->filiation_count; f++) {
@@ -80,14 +81,15 @@ static void check_children(const struct situation *situation, const struct layou
 			right = fmaxf(right, child->x + child->size);
 			/* Birth order, unless a partner from another family pulls a
 			 * sibling to the end of the siblings nearest that partner. */
-			if (previous >= 0 && situation->nodes[previous].born.year <
-						 situation->nodes[filiation->child].born.year &&
+			if (previous >= 0 &&
+			    situation->nodes[previous].born.year <
+			        situation->nodes[filiation->child].born.year &&
 			    !has_partner_from_elsewhere(situation, previous) &&
 			    !has_partner_from_elsewhere(situation, filiation->child)) {
 				if (layout->nodes[previous].x >= child->x)
 					fprintf(stderr, "  %s is left of older %s\n",
-						situation->nodes[filiation->child].id,
-						situation->nodes[previous].id);
+					        situation->nodes[filiation->child].id,
+					        situation->nodes[previous].id);
 				CHECK(layout->nodes[previous].x < child->x);
 			}
 			previous = filiation->child;
@@ -102,7 +104,8 @@ static void check_children(const struct situation *situation, const struct layou
 			if (other->couple == (int)c)
 				continue;
 			float x = layout->nodes[other->child].x;
-			bool is_inside = x > left + layout->symbol_size && x < right - layout->symbol_size;
+			bool is_inside =
+			    x > left + layout->symbol_size && x < right - layout->symbol_size;
 			CHECK(!is_inside);
 		}
 	}
@@ -130,16 +133,18 @@ static void check_households(const struct situation *situation, const struct lay
 				is_member |= household->members[m] == (int)i;
 			bool is_enclosed = false, is_touched = false;
 			for (size_t r = 0; r < enclosure->rect_count; r++) {
-				is_enclosed |= rect_contains(enclosure->rects[r], layout->nodes[i].x,
-							     layout->nodes[i].y);
+				is_enclosed |= rect_contains(
+				    enclosure->rects[r], layout->nodes[i].x, layout->nodes[i].y);
 				is_touched |=
-				    rects_overlap(enclosure->rects[r], layout->nodes[i].symbol_box) ||
+				    rects_overlap(enclosure->rects[r],
+				                  layout->nodes[i].symbol_box) ||
 				    rects_overlap(enclosure->rects[r], layout->nodes[i].label_box);
 			}
 			if (is_member)
 				CHECK(is_enclosed);
 			else if (is_touched)
-				fprintf(stderr, "  household %zu touches %s\n", h, situation->nodes[i].id);
+				fprintf(stderr, "  household %zu touches %s\n", h,
+				        situation->nodes[i].id);
 			if (!is_member)
 				CHECK(!is_touched);
 		}
@@ -157,7 +162,8 @@ static void check_file(const char *path, struct text_cache *text)
 	const struct situation *situation = session.situation;
 	struct layout_measure measure = draw_layout_measure(text);
 	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
-		struct layout *layout = layout_compute(situation, sizes[s][0], sizes[s][1], &measure);
+		struct layout *layout =
+		    layout_compute(situation, sizes[s][0], sizes[s][1], &measure);
 		CHECK(layout != NULL);
 		if (!layout)
 			continue;
@@ -175,13 +181,14 @@ static void check_file(const char *path, struct text_cache *text)
 		for (size_t i = 0; i < situation->node_count; i++) {
 			const struct layout_node *node = &layout->nodes[i];
 			if (node->symbol_box.x < 0 || node->symbol_box.y < 0)
-				fprintf(stderr, "  %s off screen at %dx%d\n", situation->nodes[i].id,
-					sizes[s][0], sizes[s][1]);
+				fprintf(stderr, "  %s off screen at %dx%d\n",
+				        situation->nodes[i].id, sizes[s][0], sizes[s][1]);
 			CHECK(node->symbol_box.x >= 0 && node->symbol_box.y >= 0);
 			CHECK(node->symbol_box.x + node->symbol_box.w <= (float)sizes[s][0]);
 			CHECK(node->label_box.y + node->label_box.h <= (float)sizes[s][1]);
 		}
-		struct layout *again = layout_compute(situation, sizes[s][0], sizes[s][1], &measure);
+		struct layout *again =
+		    layout_compute(situation, sizes[s][0], sizes[s][1], &measure);
 		for (size_t i = 0; again && i < situation->node_count; i++)
 			CHECK(again->nodes[i].x == layout->nodes[i].x &&
 			      again->nodes[i].y == layout->nodes[i].y);

@@ -41,7 +41,7 @@ static void sub(const char *relative)
 }
 
 static const char good[] = "situation \"Famille Martin\" date=2026-03-14\n"
-			   "personne lea \"Léa\" sexe=f index\n";
+                           "personne lea \"Léa\" sexe=f index\n";
 
 static void test_root_and_one_folder_down(void)
 {
@@ -62,9 +62,11 @@ static void test_root_and_one_folder_down(void)
 	if (!key)
 		return;
 	CHECK_INT_EQ(key->count, 5);
-	const char *expected[][2] = {{"", "B.SITUATION"}, {"", "a.situation"},
-				     {"", "bad.situation"}, {"", "plan.txt"},
-				     {"dossier", "c.situation"}};
+	const char *expected[][2] = {{"", "B.SITUATION"},
+	                             {"", "a.situation"},
+	                             {"", "bad.situation"},
+	                             {"", "plan.txt"},
+	                             {"dossier", "c.situation"}};
 	for (size_t k = 0; k < 5 && k < key->count; k++) {
 		CHECK_STR_EQ(key->entries[k].folder, expected[k][0]);
 		CHECK_STR_EQ(key->entries[k].name, expected[k][1]);
@@ -107,8 +109,8 @@ static void test_hostile_entries(void)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	struct media_key *key = media_key_scan(root);
 	clock_gettime(CLOCK_MONOTONIC, &end);
-	double ms = (double)(end.tv_sec - start.tv_sec) * 1e3 +
-		    (double)(end.tv_nsec - start.tv_nsec) / 1e6;
+	double ms =
+	    (double)(end.tv_sec - start.tv_sec) * 1e3 + (double)(end.tv_nsec - start.tv_nsec) / 1e6;
 	printf("scan of the hostile tree: %.1f ms\n", ms);
 	CHECK(ms < 2000);
 	CHECK(key != NULL);
@@ -169,12 +171,11 @@ static void test_names(void)
 static void test_mountinfo(void)
 {
 	const char *roots[] = {"/media", "/run/media"};
-	const char *text =
-	    "22 1 0:21 / / rw - ext4 /dev/sda1 rw\n"
-	    "23 22 0:22 / /media rw - tmpfs tmpfs rw\n"
-	    "24 22 0:23 / /mediateque rw - tmpfs tmpfs rw\n"
-	    "25 22 0:24 / /run/media/kiosk/CL\\040E rw - vfat /dev/sdb1 ro\n"
-	    "26 22 0:25 / /media/other rw - vfat /dev/sdc1 ro\n";
+	const char *text = "22 1 0:21 / / rw - ext4 /dev/sda1 rw\n"
+	                   "23 22 0:22 / /media rw - tmpfs tmpfs rw\n"
+	                   "24 22 0:23 / /mediateque rw - tmpfs tmpfs rw\n"
+	                   "25 22 0:24 / /run/media/kiosk/CL\\040E rw - vfat /dev/sdb1 ro\n"
+	                   "26 22 0:25 / /media/other rw - vfat /dev/sdc1 ro\n";
 	char path[MEDIA_MAX_PATH];
 	long id = 0;
 	CHECK(media_mountinfo_find(text, roots, 2, -1, path, sizeof path, &id));

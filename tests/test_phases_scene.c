@@ -69,8 +69,7 @@ static void test_spotlight(const struct situation *situation)
 	int benali = situation_find_node(situation, "benali");
 	CHECK(lea >= 0 && jeanne >= 0 && benali >= 0);
 	int spot[] = {lea, lea, 99999};
-	struct scene *scene =
-	    scene_build(situation, (struct phase_position){network, 0}, spot, 3);
+	struct scene *scene = scene_build(situation, (struct phase_position){network, 0}, spot, 3);
 	CHECK_INT_EQ(scene->spotlight_count, 1); /* duplicates and bad ids ignored */
 	CHECK(scene->is_spotlit[lea]);
 	CHECK(!scene->is_node_dimmed[lea]);
@@ -112,7 +111,7 @@ static void test_layout_genogram(const struct situation *situation)
 	for (size_t i = 0; i < 256; i++)
 		is_all[i] = true;
 	CHECK_INT_EQ(layout_hit_test(layout, is_all, layout->nodes[lea].x, layout->nodes[lea].y),
-		     lea);
+	             lea);
 	CHECK_INT_EQ(layout_hit_test(layout, is_all, 2, 2), -1);
 	/* Same input, same picture. */
 	struct layout *again = layout_compute(situation, 1920, 1080, NULL);

@@ -24,17 +24,17 @@ static SDL_Color node_color(const struct palette *palette, const struct node *no
 }
 
 static bool node_is_drawn(const SDL_Surface *shot, const struct palette *palette,
-			  const struct layout *layout, const struct node *node, size_t index)
+                          const struct layout *layout, const struct node *node, size_t index)
 {
 	const struct layout_node *placed = &layout->nodes[index];
 	return render_check_count_near(shot, placed->x, placed->y, placed->size * 0.75f,
-				       node_color(palette, node), TOLERANCE) >= 8;
+	                               node_color(palette, node), TOLERANCE) >= 8;
 }
 
 /* The link's colour along its middle stretch, where no symbol stands. */
 static bool link_is_drawn(const SDL_Surface *shot, const struct palette *palette,
-			  const struct situation *situation, const struct layout *layout,
-			  const struct link *link)
+                          const struct situation *situation, const struct layout *layout,
+                          const struct link *link)
 {
 	SDL_Color color = draw_link_color(palette, situation, link);
 	const struct layout_node *a = &layout->nodes[link->a], *b = &layout->nodes[link->b];
@@ -54,15 +54,15 @@ static SDL_Surface *render(const char *extra, const char *name)
 	char command[1024], path[512];
 	snprintf(path, sizeof path, "%s/%s.bmp", TESTS_OUTPUT_DIR, name);
 	snprintf(command, sizeof command,
-		 "'%s' --render --demo --out '%s' --size %dx%d %s >/dev/null 2>&1",
-		 CONCERTO_BINARY, path, WIDTH, HEIGHT, extra);
+	         "'%s' --render --demo --out '%s' --size %dx%d %s >/dev/null 2>&1", CONCERTO_BINARY,
+	         path, WIDTH, HEIGHT, extra);
 	int status = render_check_run(command);
 	CHECK_INT_EQ(status, 0);
 	return status == 0 ? render_check_load(path) : NULL;
 }
 
 static void check_phase(const struct situation *situation, const struct layout *layout,
-			size_t phase, size_t step)
+                        size_t phase, size_t step)
 {
 	char extra[64], name[64];
 	snprintf(extra, sizeof extra, "--phase %zu --step %zu", phase + 1, step);
@@ -90,15 +90,17 @@ static void check_phase(const struct situation *situation, const struct layout *
 		bool is_drawn = link_is_drawn(shot, palette, situation, layout, link);
 		if (!is_drawn)
 			fprintf(stderr, "  %s: link %s-%s not found\n", name,
-				situation->nodes[link->a].id, situation->nodes[link->b].id);
+			        situation->nodes[link->a].id, situation->nodes[link->b].id);
 		CHECK(is_drawn);
 	}
 	scene_free(scene);
 	SDL_FreeSurface(shot);
 }
 
-/* Before anyone is presented, the diagram area is empty paper. */
-static void check_empty_round(const struct situation *situation, size_t round_phase)
+/* Before anyone is presented, the diagram area (above the legend) is empty
+ * paper. */
+static void check_empty_round(const struct situation *situation, const struct layout *layout,
+                              size_t round_phase)
 {
 	char extra[64];
 	snprintf(extra, sizeof extra, "--phase %zu --step 0", round_phase + 1);
@@ -107,7 +109,7 @@ static void check_empty_round(const struct situation *situation, size_t round_ph
 		return;
 	SDL_Color paper = palette_for_theme(situation->theme)->background;
 	int inked = 0;
-	for (int y = HEIGHT / 6; y < HEIGHT; y += 2)
+	for (int y = HEIGHT / 6; y < (int)layout->legend_area.y; y += 2)
 		for (int x = 0; x < WIDTH; x += 2)
 			inked += !render_check_close(render_check_pixel(shot, x, y), paper, 8);
 	CHECK_INT_EQ(inked, 0);
@@ -135,7 +137,7 @@ int main(void)
 	}
 	CHECK(round_phase < situation->phase_count);
 	if (round_phase < situation->phase_count)
-		check_empty_round(situation, round_phase);
+		check_empty_round(situation, layout, round_phase);
 	layout_free(layout);
 	text_cache_free(text);
 	session_free(&session);

@@ -57,35 +57,33 @@ struct name {
 };
 
 static const struct name female_names[] = {
-    {"Jeanne", "jeanne"},	  {"Hà-Phạm Ngọc", "hà-phạm"}, {"Inès", "inès"},
-    {"فاطمة", "فاطمة"},	  {"Fatima", "fatima"},	   {"Sandrine", "sandrine"},
-    {"Léa", "léa"},		  {"Chloé", "chloé"},	   {"Maëlle", "maëlle"},
-    {"Zoé", "zoé"},		  {"Océane", "océane"},	   {"Aïcha", "aïcha"},
-    {"Hélène", "hélène"},	  {"Mireille", "mireille"}, {"Nadia", "nadia"},
-    {"Emma", "emma"},		  {"Camille", "camille"},   {"Françoise", "françoise"},
-    {"Yasmine", "yasmine"},	  {"Agnès", "agnès"},	   {"Lucie", "lucie"},
-    {"Bérénice", "bérénice"},	  {"Manon", "manon"},	   {"Rose", "rose"},
+    {"Jeanne", "jeanne"},     {"Hà-Phạm Ngọc", "hà-phạm"}, {"Inès", "inès"},
+    {"فاطمة", "فاطمة"},       {"Fatima", "fatima"},        {"Sandrine", "sandrine"},
+    {"Léa", "léa"},           {"Chloé", "chloé"},          {"Maëlle", "maëlle"},
+    {"Zoé", "zoé"},           {"Océane", "océane"},        {"Aïcha", "aïcha"},
+    {"Hélène", "hélène"},     {"Mireille", "mireille"},    {"Nadia", "nadia"},
+    {"Emma", "emma"},         {"Camille", "camille"},      {"Françoise", "françoise"},
+    {"Yasmine", "yasmine"},   {"Agnès", "agnès"},          {"Lucie", "lucie"},
+    {"Bérénice", "bérénice"}, {"Manon", "manon"},          {"Rose", "rose"},
 };
 
 static const struct name male_names[] = {
-    {"Marcel", "marcel"},  {"Karim", "karim"},	 {"Thomas", "thomas"},	{"Noah", "noah"},
-    {"Jérôme", "jérôme"},  {"Loïc", "loïc"},	 {"Mathéo", "mathéo"},	{"Bảo", "bảo"},
-    {"Youssef", "youssef"}, {"François", "françois"}, {"Gaël", "gaël"},	{"Amine", "amine"},
-    {"Hugo", "hugo"},	   {"Léon", "léon"},	 {"Raphaël", "raphaël"}, {"Omar", "omar"},
-    {"Étienne", "étienne"}, {"Paul", "paul"},	 {"Nathan", "nathan"},	{"Joël", "joël"},
+    {"Marcel", "marcel"},   {"Karim", "karim"},       {"Thomas", "thomas"},   {"Noah", "noah"},
+    {"Jérôme", "jérôme"},   {"Loïc", "loïc"},         {"Mathéo", "mathéo"},   {"Bảo", "bảo"},
+    {"Youssef", "youssef"}, {"François", "françois"}, {"Gaël", "gaël"},       {"Amine", "amine"},
+    {"Hugo", "hugo"},       {"Léon", "léon"},         {"Raphaël", "raphaël"}, {"Omar", "omar"},
+    {"Étienne", "étienne"}, {"Paul", "paul"},         {"Nathan", "nathan"},   {"Joël", "joël"},
 };
 
 static const char *const family_names[] = {
     "Martin", "Benali", "Nguyễn", "Lefèvre", "Da Silva", "Moreau", "Diallo", "Fontaine",
 };
 
-static const char *const sectors[] = {"aide", "soin", "education", "controle", "culture",
-                                      "autre"};
+static const char *const sectors[] = {"aide", "soin", "education", "controle", "culture", "autre"};
 
 /* Institution names per sector, in the order of `sectors`. */
 static const char *const institution_names[][4] = {
-    {"Service social départemental", "CAF — accompagnement budgétaire", "CCAS",
-     "Bailleur social"},
+    {"Service social départemental", "CAF — accompagnement budgétaire", "CCAS", "Bailleur social"},
     {"CMP enfants", "Maison de santé", "Hôpital de jour", "PMI"},
     {"École Jules Ferry", "Collège Pasteur", "Lycée Hélène Boucher", "Crèche Les Écureuils"},
     {"Tribunal pour enfants", "Service AEMO", "SPIP", "Aide sociale à l'enfance"},
@@ -104,13 +102,20 @@ static const char *const roles[][3] = {
 };
 
 static const char *const pro_names[] = {
-    "Sophie", "Claire", "M. Martin", "Mme Diallo", "Dr Benali", "Julie", "Juge Lefèvre", "Marc",
-    "Yannick", "Mme Trần", "Mehdi", "Anaïs", "Dr Ngô", "Mme Ferreira", "Benoît", "Céline",
+    "Sophie",       "Claire",       "M. Martin", "Mme Diallo", "Dr Benali", "Julie",
+    "Juge Lefèvre", "Marc",         "Yannick",   "Mme Trần",   "Mehdi",     "Anaïs",
+    "Dr Ngô",       "Mme Ferreira", "Benoît",    "Céline",
 };
 
 static const char *const work_labels[] = {
-    "suivi",	     "consultations", "classe de CM2",	   "visites à domicile",
-    "aide aux devoirs", "budget",	     "rendez-vous mensuels", "accompagnement \\\"logement\\\"",
+    "suivi",
+    "consultations",
+    "classe de CM2",
+    "visites à domicile",
+    "aide aux devoirs",
+    "budget",
+    "rendez-vous mensuels",
+    "accompagnement \\\"logement\\\"",
 };
 
 static const char *const pro_labels[] = {"synthèses", "relais", "rencontre en juin",
@@ -126,7 +131,7 @@ struct person {
 	int generation;
 	int born;
 	bool is_female;
-	int household;	  /* -1 when none */
+	int household;    /* -1 when none */
 	int parent_union; /* index into unions, -1 */
 };
 
@@ -218,7 +223,7 @@ static int add_person(struct gen *gen, int generation, bool is_female)
 		printf(" absent");
 	if (rng_chance(&gen->rng, 30))
 		printf(" role=\"%s\"", generation == 0 ? "grand-parent, très présent·e"
-		                                        : "aime cuisiner, « fait le lien »");
+		                                       : "aime cuisiner, « fait le lien »");
 	if (gen->person_count == 2) /* the root couple's first child */
 		printf(" index");
 	printf("\n");
@@ -261,13 +266,14 @@ static void grow_family(struct gen *gen)
 		if (children > gen->family_budget / 2)
 			children = gen->family_budget / 2 > 0 ? gen->family_budget / 2 : 1;
 		for (int c = 0; c < children && gen->family_budget > 0; c++) {
-			int child = add_person(gen, couple->generation + 1, rng_chance(&gen->rng, 50));
+			int child =
+			    add_person(gen, couple->generation + 1, rng_chance(&gen->rng, 50));
 			couple = &gen->couples[next_couple - 1];
 			couple->children[couple->child_count++] = child;
 			gen->persons[child].parent_union = next_couple - 1;
 			bool is_heir = next_couple == 1 && c == 0; /* makes the third generation */
-			if (couple->generation + 1 >= gen->max_generation || gen->family_budget < 2 ||
-			    !(is_heir || rng_chance(&gen->rng, 70)))
+			if (couple->generation + 1 >= gen->max_generation ||
+			    gen->family_budget < 2 || !(is_heir || rng_chance(&gen->rng, 70)))
 				continue;
 			bool child_is_female = gen->persons[child].is_female;
 			int partner = add_person(gen, couple->generation + 1, !child_is_female);
@@ -278,8 +284,8 @@ static void grow_family(struct gen *gen)
 				int pa = add_person(gen, couple->generation, false);
 				int pb = add_person(gen, couple->generation, true);
 				int parents = add_couple(gen, pa, pb, couple->generation);
-				gen->couples[parents].children[gen->couples[parents].child_count++] =
-				    partner;
+				gen->couples[parents]
+				    .children[gen->couples[parents].child_count++] = partner;
 				gen->persons[partner].parent_union = parents;
 			}
 			/* A divorced partner remarried: a step family. */
@@ -287,7 +293,8 @@ static void grow_family(struct gen *gen)
 			    gen->family_budget >= 6) {
 				int second =
 				    add_person(gen, couple->generation + 1, child_is_female);
-				int again = add_couple(gen, partner, second, couple->generation + 1);
+				int again =
+				    add_couple(gen, partner, second, couple->generation + 1);
 				gen->couples[again].status = "ensemble";
 			}
 		}
@@ -322,7 +329,7 @@ static void print_family_relations(struct gen *gen)
 			else
 				printf("enfant %s de %s %s", child, gen->persons[couple->a].id,
 				       gen->persons[couple->b].id);
-			if (filiation % 7 == 2)
+			if (filiation % 7 == 1)
 				printf(" adopte");
 			else if (filiation % 9 == 4)
 				printf(" accueil");
@@ -342,8 +349,8 @@ static void print_households(struct gen *gen)
 		if (couple->generation == 0 || gen->persons[couple->a].household >= 0 ||
 		    gen->persons[couple->b].household >= 0)
 			continue;
-		bool is_apart = strcmp(couple->status, "divorce") == 0 ||
-		                strcmp(couple->status, "separe") == 0;
+		bool is_apart =
+		    strcmp(couple->status, "divorce") == 0 || strcmp(couple->status, "separe") == 0;
 		printf("foyer %s", gen->persons[couple->a].id);
 		gen->persons[couple->a].household = made;
 		if (!is_apart) {
@@ -405,8 +412,8 @@ static void print_network(struct gen *gen, int family_count)
 		snprintf(stem, sizeof stem, "inst%d", i + 1);
 		make_id(gen, stem, id);
 		int sector = i % 6;
-		printf("institution %s \"%s\" secteur=%s\n", id, institution_names[sector][i / 6 % 4],
-		       sectors[sector]);
+		printf("institution %s \"%s\" secteur=%s\n", id,
+		       institution_names[sector][i / 6 % 4], sectors[sector]);
 	}
 	for (int p = 0; p < gen->pro_count; p++) {
 		int pro = gen->first_pro + p;
@@ -434,38 +441,44 @@ static void print_network(struct gen *gen, int family_count)
 			int person = rng_below(&gen->rng, family_count);
 			bool has_label = rng_chance(&gen->rng, 50);
 			const char *label =
-			    has_label
-			        ? work_labels[rng_below(&gen->rng, sizeof work_labels / sizeof *work_labels)]
-			        : NULL;
+			    has_label ? work_labels[rng_below(&gen->rng, sizeof work_labels /
+			                                                     sizeof *work_labels)]
+			              : NULL;
 			if (sector == 3 && k == 0)
 				print_link(gen, pro, person, "mesure éducative", "mandat", true);
 			else if (sector == 4 && k == 0)
 				print_link(gen, pro, person, label, "soutien", false);
 			else
-				print_link(gen, pro, person, label, rng_chance(&gen->rng, 50) ? "travail" : NULL,
+				print_link(gen, pro, person, label,
+				           rng_chance(&gen->rng, 50) ? "travail" : NULL,
 				           rng_chance(&gen->rng, 15));
 		}
 		/* Professionals talk to each other too. */
 		if (gen->pro_count > 1 && rng_chance(&gen->rng, 40)) {
 			int other = gen->first_pro + rng_below(&gen->rng, gen->pro_count);
 			print_link(gen, pro, other,
-			           pro_labels[rng_below(&gen->rng, sizeof pro_labels / sizeof *pro_labels)],
+			           pro_labels[rng_below(&gen->rng,
+			                                sizeof pro_labels / sizeof *pro_labels)],
 			           NULL, false);
 		}
 	}
 	/* Links inside the family, of every person-to-person kind. */
-	int family_links = family_count / 3 + 2;
+	int family_links = family_count / 3 + 5; /* at least one of each kind */
 	for (int k = 0; k < family_links; k++) {
-		int a = rng_below(&gen->rng, family_count);
-		int b = rng_below(&gen->rng, family_count);
 		const char *kind = person_link_kinds[k % 5];
-		print_link(gen, a, b, k % 4 == 0 ? "ne se parlent plus depuis 2019" : NULL, kind,
-		           k % 6 == 5);
+		for (int attempt = 0; attempt < 16; attempt++) {
+			int a = rng_below(&gen->rng, family_count);
+			int b = rng_below(&gen->rng, family_count);
+			if (print_link(gen, a, b,
+			               k % 4 == 0 ? "ne se parlent plus depuis 2019" : NULL, kind,
+			               k % 6 == 5))
+				break;
+		}
 	}
 	/* Friends and neighbours, each close to someone of the family. */
 	for (int f = family_count; f < gen->person_count; f++)
-		print_link(gen, f, rng_below(&gen->rng, family_count), f % 2 ? "garde les enfants" : NULL,
-		           "soutien", false);
+		print_link(gen, f, rng_below(&gen->rng, family_count),
+		           f % 2 ? "garde les enfants" : NULL, "soutien", false);
 }
 
 static void print_fields(struct gen *gen, int family_count)
@@ -554,8 +567,8 @@ int main(int argc, char **argv)
 		struct person *person = &gen.persons[gen.person_count];
 		make_id(&gen, gen.person_count % 2 ? "voisine" : "ami", person->id);
 		printf("personne %s \"%s\" sexe=%s cercle=%s role=\"%s\"\n", person->id,
-		       gen.person_count % 2 ? "Mme Ribeiro" : "Ali", gen.person_count % 2 ? "f" : "h",
-		       gen.person_count % 2 ? "voisin" : "ami",
+		       gen.person_count % 2 ? "Mme Ribeiro" : "Ali",
+		       gen.person_count % 2 ? "f" : "h", gen.person_count % 2 ? "voisin" : "ami",
 		       gen.person_count % 2 ? "voisine, garde les enfants" : "ami de la famille");
 		person->household = -1;
 		gen.person_count++;

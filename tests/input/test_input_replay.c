@@ -1,0 +1,666 @@
+/*
+ * test_input_replay: recorded input through the real libevdev path into the
+ * real kiosk loop.
+ *
+ * The kiosk binary runs under SDL's dummy video driver with the fake evdev
+ * shim preloaded (fake_evdev_shim.c) and --input-dir pointing at a
+ * temporary directory of fake nodes; it reports its state on stdout
+ * (--report-state: numbers and node indices, never a name). The test plays
+ * a clicker session through every phase of the demo, touch-table frames
+ * with two and three simultaneous fingers, a pinch, a double tap, a
+ * SYN_DROPPED, an unplug and replug, a Spotlight-like remote that is two
+ * nodes, and checks the state after each and a frame the loop presented
+ * against `--render --touch` of the same nodes.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <SDL.h>
+
+#include "check.h"
+#include "fake_devices.h"
+#include "phases.h"
+#include "scene.h"
+#include "session.h"
+
+enum { MAX_NODES = 2000, MAX_FRAME = 64, WAIT_MS = 20000 };
+
+struct fake_node {
+	char path[300];
+	int listen_fd;
+	int fd; /* the kiosk's connection, once accepted */
+};
+
+struct kiosk_run {
+	pid_t pid;
+	int out_fd;
+	char buffer[1 << 16];
+	size_t length;
+	char state[512];       /* the last "state ..." line */
+	bool has_unseen_state; /* read while waiting for something else */
+	int devices;
+	int width;
+	int height;
+	size_t node_count;
+	float node_x[MAX_NODES];
+	float node_y[MAX_NODES];
+};
+
+struct frame {
+	struct input_event events[MAX_FRAME];
+	size_t count;
+};
+
+static uint64_t clock_us = 1000000000; /* the recording's own clock */
+static char work[256];
+
+static void frame_add(struct frame *frame, unsigned type, unsigned code, int value)
+{
+	if (frame->count == MAX_FRAME)
+		return;
+	struct input_event *event = &frame->events[frame->count++];
+	memset(event, 0, sizeof *event);
+	event->input_event_sec = (time_t)(clock_us / 1000000);
+	event->input_event_usec = (suseconds_t)(clock_us % 1000000);
+	event->type = (unsigned short)type;
+	event->code = (unsigned short)code;
+	event->value = value;
+}
+
+static void node_send(const struct fake_node *node, struct frame *frame)
+{
+	frame_add(frame, EV_SYN, SYN_REPORT, 0);
+	CHECK(send(node->fd, frame->events, frame->count * sizeof *frame->events, 0) ==
+	      (ssize_t)(frame->count * sizeof *frame->events));
+	frame->count = 0;
+}
+
+/* A node appears as udev makes it: created, then its mode set. */
+static void node_plug(struct fake_node *node, const char *name)
+{
+	snprintf(node->path, sizeof node->path, "%s/input/%s", work, name);
+	unlink(node->path);
+	node->listen_fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	struct sockaddr_un address = {.sun_family = AF_UNIX};
+	snprintf(address.sun_path, sizeof address.sun_path, "%.100s", node->path);
+	CHECK(bind(node->listen_fd, (struct sockaddr *)&address, sizeof address) == 0);
+	CHECK(listen(node->listen_fd, 4) == 0);
+	chmod(node->path, 0660);
+	node->fd = -1;
+}
+
+static void node_accept(struct fake_node *node)
+{
+	struct pollfd ready = {.fd = node->listen_fd, .events = POLLIN};
+	CHECK(poll(&ready, 1, WAIT_MS) == 1);
+	node->fd = accept4(node->listen_fd, NULL, NULL, SOCK_CLOEXEC);
+	CHECK(node->fd >= 0);
+}
+
+static void node_unplug(struct fake_node *node)
+{
+	close(node->fd);
+	close(node->listen_fd);
+	unlink(node->path);
+	node->fd = node->listen_fd = -1;
+}
+
+static void kiosk_line(struct kiosk_run *run, const char *line)
+{
+	unsigned long index;
+	float x, y;
+	if (getenv("REPLAY_VERBOSE") && strncmp(line, "node ", 5) != 0)
+		fprintf(stderr, "kiosk: %s\n", line);
+	if (strncmp(line, "state ", 6) == 0) {
+		snprintf(run->state, sizeof run->state, "%.500s", line);
+		run->has_unseen_state = true;
+	} else if (sscanf(line, "input devices=%d", &run->devices) == 1)
+		return;
+	else if (sscanf(line, "layout width=%d height=%d", &run->width, &run->height) == 2)
+		run->node_count = 0;
+	else if (sscanf(line, "node %lu x=%f y=%f", &index, &x, &y) == 3 && index < MAX_NODES) {
+		run->node_x[index] = x;
+		run->node_y[index] = y;
+		if (index + 1 > run->node_count)
+			run->node_count = index + 1;
+	}
+}
+
+/* Reads what the kiosk printed; false after `timeout_ms` of silence. */
+static bool kiosk_read(struct kiosk_run *run, int timeout_ms, const char **line_out)
+{
+	for (;;) {
+		char *newline = memchr(run->buffer, '\n', run->length);
+		if (newline) {
+			static char line[1024];
+			size_t length = (size_t)(newline - run->buffer);
+			snprintf(line, sizeof line, "%.*s", (int)length, run->buffer);
+			memmove(run->buffer, newline + 1, run->length - length - 1);
+			run->length -= length + 1;
+			kiosk_line(run, line);
+			*line_out = line;
+			return true;
+		}
+		struct pollfd ready = {.fd = run->out_fd, .events = POLLIN};
+		if (poll(&ready, 1, timeout_ms) != 1)
+			return false;
+		ssize_t got = read(run->out_fd, run->buffer + run->length,
+		                   sizeof run->buffer - run->length - 1);
+		if (got <= 0)
+			return false;
+		run->length += (size_t)got;
+	}
+}
+
+/* Waits for a state line holding every word given ("!word": not holding);
+ * each state line the kiosk prints is looked at once. */
+static bool kiosk_wait_state(struct kiosk_run *run, const char *what, ...)
+{
+	const char *line = run->state;
+	while (run->has_unseen_state || kiosk_read(run, WAIT_MS, &line)) {
+		if (strncmp(line, "state ", 6) != 0)
+			continue;
+		run->has_unseen_state = false;
+		bool is_match = true;
+		va_list words;
+		va_start(words, what);
+		for (const char *word = what; word; word = va_arg(words, const char *)) {
+			bool is_negated = word[0] == '!';
+			char padded[128];
+			snprintf(padded, sizeof padded, " %s ", word + is_negated);
+			char haystack[600];
+			snprintf(haystack, sizeof haystack, "%s ", line);
+			if ((strstr(haystack, padded) != NULL) == is_negated)
+				is_match = false;
+		}
+		va_end(words);
+		if (is_match)
+			return true;
+	}
+	fprintf(stderr, "timed out waiting for state with %s; last: %s\n", what, run->state);
+	return false;
+}
+
+static bool kiosk_wait_devices(struct kiosk_run *run, int count)
+{
+	const char *line;
+	while (run->devices != count && kiosk_read(run, WAIT_MS, &line))
+		;
+	if (run->devices != count)
+		fprintf(stderr, "timed out waiting for %d devices (have %d)\n", count,
+		        run->devices);
+	return run->devices == count;
+}
+
+static bool kiosk_wait_position(struct kiosk_run *run, const struct situation *situation,
+                                struct phase_position position, const char *extra)
+{
+	char phase[64], step[64];
+	snprintf(phase, sizeof phase, "phase=%zu/%zu", position.phase + 1, situation->phase_count);
+	snprintf(step, sizeof step, "step=%zu/%zu", position.step,
+	         phase_step_count(situation, position.phase));
+	return kiosk_wait_state(run, phase, step, extra, NULL);
+}
+
+static void kiosk_start(struct kiosk_run *run, const char *devices)
+{
+	int out[2];
+	CHECK(pipe2(out, O_CLOEXEC) == 0);
+	run->pid = fork();
+	if (run->pid == 0) {
+		dup2(out[1], 1);
+		char input_dir[300], frames[300];
+		snprintf(input_dir, sizeof input_dir, "%s/input", work);
+		snprintf(frames, sizeof frames, "%s/frames", work);
+		if (chdir(frames) != 0)
+			_exit(127);
+		setenv("SDL_VIDEODRIVER", "dummy", 1);
+		setenv("SDL_VIDEO_DUMMY_SAVE_FRAMES", "1", 1);
+		setenv("LD_PRELOAD", CONCERTO_SHIM, 1);
+		setenv("CONCERTO_FAKE_INPUT", input_dir, 1);
+		setenv("CONCERTO_FAKE_DEVICES", devices, 1);
+		/* The sanitizer build: the shim is preloaded ahead of its runtime. */
+		setenv("ASAN_OPTIONS", "verify_asan_link_order=0:detect_leaks=1", 1);
+		execl(CONCERTO_BINARY, CONCERTO_BINARY, "--windowed", "--demo", "--config",
+		      "/nonexistent/kiosk.conf", "--input-dir", input_dir, "--report-state",
+		      (char *)NULL);
+		_exit(127);
+	}
+	close(out[1]);
+	run->out_fd = out[0];
+}
+
+static void press(struct fake_node *node, unsigned code)
+{
+	struct frame frame = {0};
+	clock_us += 200000;
+	frame_add(&frame, EV_KEY, code, 1);
+	node_send(node, &frame);
+	clock_us += 80000;
+	frame_add(&frame, EV_KEY, code, 0);
+	node_send(node, &frame);
+}
+
+/* Screen pixels to the table's raw units (no rotation, no calibration). */
+static int raw_x(const struct kiosk_run *run, float x)
+{
+	return (int)lroundf(x * FAKE_TOUCH_MAX / (float)run->width);
+}
+
+static int raw_y(const struct kiosk_run *run, float y)
+{
+	return (int)lroundf(y * FAKE_TOUCH_MAX / (float)run->height);
+}
+
+static int tracking_id = 100;
+
+static void finger_down(struct frame *frame, const struct kiosk_run *run, int slot, float x,
+                        float y)
+{
+	frame_add(frame, EV_ABS, ABS_MT_SLOT, slot);
+	frame_add(frame, EV_ABS, ABS_MT_TRACKING_ID, tracking_id++);
+	frame_add(frame, EV_ABS, ABS_MT_POSITION_X, raw_x(run, x));
+	frame_add(frame, EV_ABS, ABS_MT_POSITION_Y, raw_y(run, y));
+}
+
+static void finger_move(struct frame *frame, const struct kiosk_run *run, int slot, float x,
+                        float y)
+{
+	frame_add(frame, EV_ABS, ABS_MT_SLOT, slot);
+	frame_add(frame, EV_ABS, ABS_MT_POSITION_X, raw_x(run, x));
+	frame_add(frame, EV_ABS, ABS_MT_POSITION_Y, raw_y(run, y));
+}
+
+static void finger_up(struct frame *frame, int slot)
+{
+	frame_add(frame, EV_ABS, ABS_MT_SLOT, slot);
+	frame_add(frame, EV_ABS, ABS_MT_TRACKING_ID, -1);
+}
+
+/* Fingers touching together at these points, lifted 90 ms later. */
+static void tap_together(struct fake_node *touch, const struct kiosk_run *run, float (*points)[2],
+                         int count)
+{
+	struct frame frame = {0};
+	clock_us += 1000000;
+	for (int k = 0; k < count; k++)
+		finger_down(&frame, run, k, points[k][0], points[k][1]);
+	node_send(touch, &frame);
+	clock_us += 40000;
+	for (int k = 0; k < count; k++) /* a fingertip rolls, under 1 mm */
+		finger_move(&frame, run, k, points[k][0] + 1, points[k][1]);
+	node_send(touch, &frame);
+	clock_us += 50000;
+	for (int k = 0; k < count; k++)
+		finger_up(&frame, k);
+	node_send(touch, &frame);
+}
+
+/* Visible nodes far from every other one (so a tap can only mean them). */
+static size_t pick_targets(const struct kiosk_run *run, const struct scene *scene, int *targets,
+                           size_t wanted)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < run->node_count && count < wanted; i++) {
+		if (!scene->is_node_visible[i] || run->node_y[i] < 120)
+			continue;
+		bool is_clear = true;
+		for (size_t j = 0; j < run->node_count && is_clear; j++)
+			if (j != i && hypotf(run->node_x[i] - run->node_x[j],
+			                     run->node_y[i] - run->node_y[j]) < 70)
+				is_clear = false;
+		for (size_t k = 0; k < count && is_clear; k++)
+			if (hypotf(run->node_x[i] - run->node_x[targets[k]],
+			           run->node_y[i] - run->node_y[targets[k]]) < 200)
+				is_clear = false;
+		if (is_clear)
+			targets[count++] = (int)i;
+	}
+	return count;
+}
+
+/* A point of the diagram at least 150 px from every node. */
+static bool pick_empty(const struct kiosk_run *run, float *x, float *y)
+{
+	for (int gy = 160; gy < run->height - 40; gy += 20)
+		for (int gx = 40; gx < run->width - 40; gx += 20) {
+			bool is_clear = true;
+			for (size_t i = 0; i < run->node_count && is_clear; i++)
+				is_clear = hypotf((float)gx - run->node_x[i],
+				                  (float)gy - run->node_y[i]) > 150;
+			if (is_clear) {
+				*x = (float)gx;
+				*y = (float)gy;
+				return true;
+			}
+		}
+	return false;
+}
+
+static SDL_Surface *load_bmp(const char *path)
+{
+	SDL_Surface *loaded = SDL_LoadBMP(path);
+	if (!loaded)
+		return NULL;
+	SDL_Surface *converted = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+	SDL_FreeSurface(loaded);
+	return converted;
+}
+
+/* Pixels differing by more than 2 in any channel; -1 when sizes differ. */
+static long bmp_difference(const char *a_path, const char *b_path)
+{
+	SDL_Surface *a = load_bmp(a_path), *b = load_bmp(b_path);
+	long count = -1;
+	if (a && b && a->w == b->w && a->h == b->h) {
+		count = 0;
+		for (int y = 0; y < a->h; y++) {
+			const Uint8 *pa = (const Uint8 *)a->pixels + y * a->pitch;
+			const Uint8 *pb = (const Uint8 *)b->pixels + y * b->pitch;
+			for (int x = 0; x < a->w * 4; x += 4)
+				for (int c = 0; c < 3; c++)
+					if (abs(pa[x + c] - pb[x + c]) > 2) {
+						count++;
+						break;
+					}
+		}
+	}
+	SDL_FreeSurface(a);
+	SDL_FreeSurface(b);
+	return count;
+}
+
+/* The newest frame the dummy driver saved (names carry a padded counter);
+ * older ones are deleted to keep the disk use small. */
+static bool newest_frame(char *path, size_t size)
+{
+	char dir_path[300], best[256] = "";
+	snprintf(dir_path, sizeof dir_path, "%s/frames", work);
+	DIR *dir = opendir(dir_path);
+	if (!dir)
+		return false;
+	struct dirent *entry;
+	while ((entry = readdir(dir)))
+		if (strstr(entry->d_name, ".bmp") && strcmp(entry->d_name, best) > 0)
+			snprintf(best, sizeof best, "%s", entry->d_name);
+	rewinddir(dir);
+	while ((entry = readdir(dir))) {
+		if (strstr(entry->d_name, ".bmp") && strcmp(entry->d_name, best) != 0) {
+			char old[600];
+			snprintf(old, sizeof old, "%s/%s", dir_path, entry->d_name);
+			unlink(old);
+		}
+	}
+	closedir(dir);
+	snprintf(path, size, "%s/%s", dir_path, best);
+	return best[0] != '\0';
+}
+
+static int render_reference(const struct kiosk_run *run, struct phase_position position,
+                            const char *touch, const char *out)
+{
+	char command[1200], size[32], phase[16], step[16];
+	snprintf(size, sizeof size, "%dx%d", run->width, run->height);
+	snprintf(phase, sizeof phase, "%zu", position.phase + 1);
+	snprintf(step, sizeof step, "%zu", position.step);
+	snprintf(command, sizeof command,
+	         "'%s' --render --demo --size %s --phase %s --step %s %s%s --out '%s'",
+	         CONCERTO_BINARY, size, phase, step, touch ? "--touch " : "", touch ? touch : "",
+	         out);
+	return system(command);
+}
+
+static void clicker_session(struct kiosk_run *run, struct fake_node *clicker,
+                            const struct situation *situation)
+{
+	struct phase_position position = phase_first(situation);
+	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+	size_t moves = 0;
+	while (phase_next(situation, &position)) {
+		press(clicker, KEY_PAGEDOWN);
+		CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+		moves++;
+	}
+	CHECK(moves >= situation->phase_count - 1);
+	CHECK_INT_EQ(position.phase + 1, situation->phase_count);
+	press(clicker, KEY_PAGEUP);
+	phase_previous(situation, &position);
+	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+	/* Blank: phase keys do nothing until the screen is back. */
+	press(clicker, KEY_B);
+	CHECK(kiosk_wait_state(run, "blank=1", NULL));
+	press(clicker, KEY_PAGEDOWN);
+	press(clicker, KEY_DOT);
+	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+	/* Esc leaves the blank screen and never resets the session. */
+	press(clicker, KEY_B);
+	CHECK(kiosk_wait_state(run, "blank=1", NULL));
+	press(clicker, KEY_ESC);
+	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+	/* Autorepeat of a held button does not race through the phases: from
+	 * the first phase, PageDown held (five repeats) then PageUp must land
+	 * on the first phase again. */
+	press(clicker, KEY_HOME);
+	position = phase_first(situation);
+	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+	struct frame frame = {0};
+	clock_us += 200000;
+	frame_add(&frame, EV_KEY, KEY_PAGEDOWN, 1);
+	node_send(clicker, &frame);
+	for (int k = 0; k < 5; k++) {
+		clock_us += 33000;
+		frame_add(&frame, EV_KEY, KEY_PAGEDOWN, 2);
+		node_send(clicker, &frame);
+	}
+	frame_add(&frame, EV_KEY, KEY_PAGEDOWN, 0);
+	node_send(clicker, &frame);
+	struct phase_position second = position;
+	phase_next(situation, &second);
+	CHECK(kiosk_wait_position(run, situation, second, "blank=0"));
+	press(clicker, KEY_PAGEUP);
+	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+}
+
+static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct fake_node *clicker,
+                          const struct situation *situation)
+{
+	/* To the network phase: End, Home, then next until the network. */
+	press(clicker, KEY_END);
+	CHECK(kiosk_wait_position(run, situation, phase_last(situation), "blank=0"));
+	press(clicker, KEY_HOME);
+	struct phase_position position = phase_first(situation);
+	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+	while (situation->phases[position.phase].type != PHASE_NETWORK &&
+	       phase_next(situation, &position))
+		press(clicker, KEY_PAGEDOWN);
+	CHECK(kiosk_wait_position(run, situation, position, "spotlights=0"));
+	struct scene *scene = scene_build(situation, position, NULL, 0);
+	int targets[3];
+	size_t count = scene ? pick_targets(run, scene, targets, 3) : 0;
+	scene_free(scene);
+	CHECK_INT_EQ(count, 3);
+	if (count < 3)
+		return;
+	float points[3][2];
+	for (int k = 0; k < 3; k++) {
+		points[k][0] = run->node_x[targets[k]];
+		points[k][1] = run->node_y[targets[k]];
+	}
+	int sorted[3] = {targets[0], targets[1], targets[2]};
+	for (int a = 0; a < 3; a++)
+		for (int b = a + 1; b < 3; b++)
+			if (sorted[b] < sorted[a]) {
+				int t = sorted[a];
+				sorted[a] = sorted[b];
+				sorted[b] = t;
+			}
+	char lit_ab[64], lit_c[32];
+	snprintf(lit_ab, sizeof lit_ab, "lit=%d,%d",
+	         targets[0] < targets[1] ? targets[0] : targets[1],
+	         targets[0] < targets[1] ? targets[1] : targets[0]);
+	snprintf(lit_c, sizeof lit_c, "lit=%d", targets[2]);
+
+	/* Two hands on the table at once: two spotlights. */
+	tap_together(touch, run, points, 2);
+	CHECK(kiosk_wait_state(run, "spotlights=2", lit_ab, NULL));
+
+	/* The frame the loop presented is what --render --touch draws. */
+	char frame_path[700], reference[300], plain[300], ids[200];
+	snprintf(reference, sizeof reference, "%s/reference.bmp", work);
+	snprintf(plain, sizeof plain, "%s/plain.bmp", work);
+	snprintf(ids, sizeof ids, "%s,%s", situation->nodes[targets[0]].id,
+	         situation->nodes[targets[1]].id);
+	CHECK(newest_frame(frame_path, sizeof frame_path));
+	CHECK_INT_EQ(render_reference(run, position, ids, reference), 0);
+	CHECK_INT_EQ(render_reference(run, position, NULL, plain), 0);
+	long touched = bmp_difference(frame_path, reference);
+	long untouched = bmp_difference(frame_path, plain);
+	long area = (long)run->width * run->height;
+	printf("frame vs --render --touch: %ld pixels differ; vs no touch: %ld\n", touched,
+	       untouched);
+	CHECK(touched >= 0 && touched < area / 500);
+	CHECK(untouched > area / 200);
+
+	/* Three fingers: the two lit nodes go dark, the third lights up. */
+	tap_together(touch, run, points, 3);
+	CHECK(kiosk_wait_state(run, "spotlights=1", lit_c, NULL));
+
+	/* A tap on empty space clears them. */
+	float empty[1][2];
+	CHECK(pick_empty(run, &empty[0][0], &empty[0][1]));
+	tap_together(touch, run, empty, 1);
+	CHECK(kiosk_wait_state(run, "spotlights=0", NULL));
+
+	/* Two fingers spread from 200 to 600 px apart: three times larger. */
+	struct frame frame = {0};
+	float cx = (float)run->width / 2, cy = (float)run->height / 2;
+	clock_us += 1000000;
+	finger_down(&frame, run, 0, cx - 100, cy);
+	finger_down(&frame, run, 1, cx + 100, cy);
+	node_send(touch, &frame);
+	for (int k = 1; k <= 4; k++) {
+		clock_us += 16000;
+		finger_move(&frame, run, 0, cx - 100 - 50.0f * (float)k, cy);
+		finger_move(&frame, run, 1, cx + 100 + 50.0f * (float)k, cy);
+		node_send(touch, &frame);
+	}
+	clock_us += 16000;
+	finger_up(&frame, 0);
+	finger_up(&frame, 1);
+	node_send(touch, &frame);
+	CHECK(kiosk_wait_state(run, "scale=3.00", "spotlights=0", NULL));
+
+	/* A double tap puts the view back. */
+	clock_us += 1000000;
+	tap_together(touch, run, empty, 1);
+	clock_us -= 1000000 - 150000; /* the second tap 150 ms after the first */
+	tap_together(touch, run, empty, 1);
+	CHECK(kiosk_wait_state(run, "scale=1.00", "spotlights=0", NULL));
+
+	/* SYN_DROPPED: a finger lands on the first node, then the kernel's
+	 * buffer overflows while it lifts. No tap may come of it, and the
+	 * resynced slots must let the next tap through. */
+	clock_us += 1000000;
+	finger_down(&frame, run, 0, points[0][0], points[0][1]);
+	node_send(touch, &frame);
+	clock_us += 30000;
+	frame_add(&frame, EV_SYN, SYN_DROPPED, 0);
+	frame_add(&frame, EV_ABS, ABS_MT_SLOT, 0);
+	frame_add(&frame, EV_ABS, ABS_MT_TRACKING_ID, -1);
+	node_send(touch, &frame);
+	usleep(300000); /* libevdev drains what is queued when it resyncs */
+	tap_together(touch, run, &points[1], 1);
+	char lit_b[32];
+	snprintf(lit_b, sizeof lit_b, "lit=%d", targets[1]);
+	CHECK(kiosk_wait_state(run, "spotlights=1", lit_b, NULL));
+}
+
+int main(void)
+{
+	snprintf(work, sizeof work, "/tmp/concerto-input-XXXXXX");
+	if (!mkdtemp(work))
+		return 1;
+	char path[400];
+	snprintf(path, sizeof path, "%s/input", work);
+	mkdir(path, 0755);
+	snprintf(path, sizeof path, "%s/frames", work);
+	mkdir(path, 0755);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct session session;
+	CHECK(session_load(&session, NULL));
+	const struct situation *situation = session.situation;
+
+	struct fake_node touch, clicker, mouse, keys;
+	node_plug(&touch, "event0");
+	node_plug(&clicker, "event1");
+	struct kiosk_run *run = calloc(1, sizeof *run);
+	kiosk_start(run, "event0=touch,event1=clicker,event2=spotlight-mouse,"
+	                 "event3=spotlight-keys");
+	CHECK(kiosk_wait_devices(run, 2));
+	node_accept(&touch);
+	node_accept(&clicker);
+	CHECK(run->width > 0 && run->node_count == situation->node_count);
+
+	clicker_session(run, &clicker, situation);
+	touch_session(run, &touch, &clicker, situation);
+
+	/* Unplugged: the device is closed; plugged back: it works again. */
+	node_unplug(&clicker);
+	CHECK(kiosk_wait_devices(run, 1));
+	node_plug(&clicker, "event1");
+	CHECK(kiosk_wait_devices(run, 2));
+	node_accept(&clicker);
+	press(&clicker, KEY_END);
+	struct phase_position last = phase_last(situation);
+	CHECK(kiosk_wait_position(run, situation, last, "blank=0"));
+
+	/* A Spotlight-like remote: a mouse node and a keyboard node. */
+	node_plug(&mouse, "event2");
+	node_plug(&keys, "event3");
+	CHECK(kiosk_wait_devices(run, 4));
+	node_accept(&mouse);
+	node_accept(&keys);
+	struct frame frame = {0};
+	frame_add(&frame, EV_REL, REL_X, 5);
+	frame_add(&frame, EV_REL, REL_Y, -3);
+	node_send(&mouse, &frame);
+	press(&keys, KEY_LEFT);
+	phase_previous(situation, &last);
+	CHECK(kiosk_wait_position(run, situation, last, "blank=0"));
+	press(&keys, KEY_RIGHT);
+	last = phase_last(situation);
+	CHECK(kiosk_wait_position(run, situation, last, "blank=0"));
+
+	kill(run->pid, SIGTERM);
+	int status = 0;
+	waitpid(run->pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	node_unplug(&touch);
+	node_unplug(&clicker);
+	node_unplug(&mouse);
+	node_unplug(&keys);
+	close(run->out_fd);
+	free(run);
+	session_free(&session);
+	char command[400];
+	snprintf(command, sizeof command, "rm -rf '%s'", work);
+	CHECK(system(command) == 0);
+	return check_report("test_input_replay");
+}
