@@ -506,10 +506,16 @@ static void draw_households(struct draw_context *context, const struct situation
 				   line_width(layout) * 0.8f, context->palette->household);
 		if (household->label) {
 			const struct layout_rect *first = &enclosure->rects[0];
-			text_draw(context->text, household->label,
-				  (struct text_style){layout->small_px, TEXT_REGULAR,
-						      context->palette->muted_ink},
-				  (int)(first->x + 6), (int)first->y - 2, 0, 2);
+			struct text_style style = {layout->small_px, TEXT_REGULAR,
+						   context->palette->muted_ink};
+			int w = 0, h = 0;
+			text_measure(context->text, household->label, style, &w, &h);
+			geometry_fill_rounded_rect(
+			    context->renderer,
+			    (SDL_FRect){first->x + 2, first->y - (float)h - 2, (float)w + 8, (float)h},
+			    (float)h / 3, context->palette->label_backing);
+			text_draw(context->text, household->label, style, (int)(first->x + 6),
+				  (int)first->y - 2, 0, 2);
 		}
 	}
 }
@@ -688,14 +694,17 @@ static void draw_title_band(struct draw_context *context, const struct situation
 	text_draw(context->text, scene->phase->title,
 		  (struct text_style){layout->title_px, TEXT_BOLD, context->palette->ink}, margin,
 		  margin, 0, 0);
-	char progress[96];
-	if (scene->phase->type == PHASE_ROUND)
-		snprintf(progress, sizeof progress,
+	/* Discreet: phase n of m, and in the round how far the round is. */
+	char progress[160];
+	int used = snprintf(progress, sizeof progress, words_get(situation->lang, WORD_PHASE_OF),
+			    scene->phase_index + 1, scene->phase_count);
+	if (scene->phase->type == PHASE_ROUND && used > 0 && (size_t)used < sizeof progress) {
+		progress[used++] = ' ';
+		progress[used] = '\0';
+		snprintf(progress + used, sizeof progress - (size_t)used,
 			 words_get(situation->lang, WORD_PRESENTED_OF), scene->step,
 			 scene->step_count);
-	else
-		snprintf(progress, sizeof progress, words_get(situation->lang, WORD_PHASE_OF),
-			 scene->phase_index + 1, scene->phase_count);
+	}
 	text_draw(context->text, progress,
 		  (struct text_style){layout->small_px, TEXT_REGULAR, context->palette->muted_ink},
 		  context->width - margin, margin, 2, 0);

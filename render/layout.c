@@ -177,7 +177,7 @@ static bool layout_attempt(struct layout_work *work, float label_px, enum label_
 	struct layout *layout = work->layout;
 	layout_set_scale(layout, label_px, work->unit);
 	float margin = 16.0f * work->unit;
-	float legend_height = (float)layout->small_px * 3.4f;
+	float legend_height = (float)layout->small_px * 3.9f;
 	float top = (float)layout->title_px * 1.9f;
 	layout->legend_area =
 	    (struct layout_rect){margin, (float)layout->height - legend_height,

@@ -7,8 +7,8 @@
 
 static const char *const words_table[WORD_COUNT][2] = {
     [WORD_METHOD] = {"Clinique de Concertation", "Clinique de Concertation"},
-    [WORD_PHASE_OF] = {"%zu / %zu", "%zu / %zu"},
-    [WORD_PRESENTED_OF] = {"présentation %zu sur %zu", "introduction %zu of %zu"},
+    [WORD_PHASE_OF] = {"phase %zu / %zu", "phase %zu / %zu"},
+    [WORD_PRESENTED_OF] = {"· présentation %zu sur %zu", "· introduction %zu of %zu"},
     [WORD_ERRORS_TITLE] = {"Le fichier de la situation contient des erreurs",
                            "The situation file has errors"},
     [WORD_ERRORS_HINT] = {"Corrigez ces lignes sur un ordinateur, puis rebranchez la clé.",

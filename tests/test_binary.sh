@@ -55,11 +55,28 @@ check "--touch with an unknown id names it" grep -q 'nobody' "$work/touch.err"
 "$concerto" --render --demo --size 12x10 --out "$work/x.bmp" 2>/dev/null
 check "a bad --size is a usage error" test $? -eq 2
 
-# The kiosk loop: starts, draws, sleeps, and leaves cleanly on SIGTERM.
-SDL_VIDEODRIVER=dummy timeout --preserve-status -s TERM 3 "$concerto" --windowed --demo >"$work/kiosk.out" 2>&1
+# The kiosk loop: starts, draws, sleeps, and leaves cleanly on SIGTERM once
+# it is up (it reports its first screen; waiting for that keeps a loaded
+# machine from signalling a process still loading its libraries).
+run_kiosk_until_term() { # output file, then the kiosk's arguments
+	out="$1"
+	shift
+	SDL_VIDEODRIVER=dummy "$concerto" --report-state "$@" >"$out" 2>&1 &
+	pid=$!
+	tries=0
+	while [ "$tries" -lt 200 ] && ! grep -q "^state" "$out" 2>/dev/null; do
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	sleep 0.3
+	kill -TERM "$pid" 2>/dev/null
+	wait "$pid"
+}
+run_kiosk_until_term "$work/kiosk.out" --windowed --demo
 status=$?
 check "the kiosk runs until SIGTERM then exits 0 (got $status)" test "$status" -eq 0
-SDL_VIDEODRIVER=dummy timeout --preserve-status -s TERM 2 "$concerto" --windowed "$data/errors.situation" >/dev/null 2>&1
+check "the kiosk reported its state" grep -q "^state" "$work/kiosk.out"
+run_kiosk_until_term "$work/errors-kiosk.out" --windowed "$data/errors.situation"
 status=$?
 check "the kiosk shows a bad file's errors instead of crashing (got $status)" test "$status" -eq 0
 
