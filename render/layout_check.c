@@ -12,7 +12,7 @@
 
 #include "layout_internal.h"
 
-enum { SEPARATE_ROUNDS = 60 };
+enum { SEPARATE_ROUNDS = 200 };
 
 static bool is_movable(const struct layout_work *work, size_t node)
 {
@@ -30,14 +30,40 @@ static void keep_on_screen(struct layout_work *work, size_t node)
 	placed->y = layout_min(placed->y, screen->y + screen->h - cell->down);
 }
 
+struct separate_entry {
+	size_t node;
+	struct layout_rect rect;
+};
+
+static int separate_compare(const void *left, const void *right)
+{
+	const struct separate_entry *a = left, *b = right;
+	if (a->rect.x != b->rect.x)
+		return a->rect.x < b->rect.x ? -1 : 1;
+	return a->node < b->node ? -1 : a->node > b->node;
+}
+
+/* Sweep and prune: footprints sorted by their left edge, each compared only
+ * with those that start before it ends, so a round costs n log n plus the
+ * overlaps instead of every pair. */
 void layout_separate(struct layout_work *work)
 {
 	size_t count = work->situation->node_count;
 	float margin = work->layout->symbol_size * 0.12f;
+	struct separate_entry *order = calloc(count + 1, sizeof *order);
+	if (!order)
+		return;
 	for (int round = 0; round < SEPARATE_ROUNDS; round++) {
 		bool has_moved = false;
-		for (size_t a = 0; a < count; a++) {
-			for (size_t b = a + 1; b < count; b++) {
+		for (size_t i = 0; i < count; i++)
+			order[i] = (struct separate_entry){i, layout_cell_rect(work, i, margin)};
+		qsort(order, count, sizeof *order, separate_compare);
+		for (size_t i = 0; i < count; i++) {
+			size_t a = order[i].node;
+			for (size_t j = i + 1; j < count; j++) {
+				if (order[j].rect.x > order[i].rect.x + order[i].rect.w)
+					break;
+				size_t b = order[j].node;
 				bool can_move_a = is_movable(work, a),
 				     can_move_b = is_movable(work, b);
 				if (!can_move_a && !can_move_b)
@@ -72,6 +98,7 @@ void layout_separate(struct layout_work *work)
 		if (!has_moved)
 			break;
 	}
+	free(order);
 }
 
 static void finish_boxes(struct layout_work *work)

@@ -56,7 +56,7 @@ for file in $files; do
 	if [ "$file" = demo ]; then source="--demo"; name=demo; else source=$file; name=$(basename "$file"); fi
 	out=$work/callgrind.out
 	valgrind --tool=callgrind --toggle-collect=draw_frame --callgrind-out-file="$out" \
-		"$concerto" --render $source --out "$work/frame.bmp" --size 1920x1080 --phase 3 \
+		"$concerto" --render "$source" --out "$work/frame.bmp" --size 1920x1080 --phase 3 \
 		>/dev/null 2>&1
 	total=$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ {print $1; exit}')
 	geometry=$(callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
