@@ -13,15 +13,22 @@
 #include "newcomer.h"
 #include "words.h"
 
-enum stroke { STROKE_SOLID, STROKE_DOUBLE, STROKE_ZIGZAG, STROKE_DASHED, STROKE_BROKEN, STROKE_TICKED };
+enum stroke {
+	STROKE_SOLID,
+	STROKE_DOUBLE,
+	STROKE_ZIGZAG,
+	STROKE_DASHED,
+	STROKE_BROKEN,
+	STROKE_TICKED
+};
 
 /* Each link kind has its own stroke so the diagram reads in black and white. */
 static const struct link_style {
 	enum stroke stroke;
 	float width_scale;
 } link_styles[LINK_KIND_COUNT] = {
-    [LINK_WORK] = {STROKE_SOLID, 1.0f},	 [LINK_CLOSE] = {STROKE_DOUBLE, 1.0f},
-    [LINK_SUPPORT] = {STROKE_SOLID, 2.0f}, [LINK_CONFLICT] = {STROKE_ZIGZAG, 1.0f},
+    [LINK_WORK] = {STROKE_SOLID, 1.0f},     [LINK_CLOSE] = {STROKE_DOUBLE, 1.0f},
+    [LINK_SUPPORT] = {STROKE_SOLID, 2.0f},  [LINK_CONFLICT] = {STROKE_ZIGZAG, 1.0f},
     [LINK_DISTANT] = {STROKE_DASHED, 1.0f}, [LINK_CUTOFF] = {STROKE_BROKEN, 1.0f},
     [LINK_MANDATE] = {STROKE_TICKED, 1.3f},
 };
@@ -31,8 +38,8 @@ static const struct link_style {
 static SDL_Color mix(SDL_Color color, SDL_Color background, float amount)
 {
 	return (SDL_Color){(Uint8)(color.r + (background.r - color.r) * amount),
-			   (Uint8)(color.g + (background.g - color.g) * amount),
-			   (Uint8)(color.b + (background.b - color.b) * amount), color.a};
+	                   (Uint8)(color.g + (background.g - color.g) * amount),
+	                   (Uint8)(color.b + (background.b - color.b) * amount), color.a};
 }
 
 static SDL_Color dim_if(const struct draw_context *context, SDL_Color color, bool is_dimmed)
@@ -48,9 +55,9 @@ static float line_width(const struct layout *layout)
 static int draw_measure_text(void *context, const char *utf8, int px, bool is_bold)
 {
 	int width = 0, height = 0;
-	text_measure(context, utf8, (struct text_style){px, is_bold ? TEXT_BOLD : TEXT_REGULAR,
-						       {0, 0, 0, 255}},
-		     &width, &height);
+	text_measure(context, utf8,
+	             (struct text_style){px, is_bold ? TEXT_BOLD : TEXT_REGULAR, {0, 0, 0, 255}},
+	             &width, &height);
 	return width;
 }
 
@@ -72,7 +79,7 @@ static SDL_FPoint at(const struct layout *layout, int node)
 /* ---- strokes ---------------------------------------------------------- */
 
 static void draw_stroke(struct draw_context *context, SDL_FPoint from, SDL_FPoint to, float width,
-			enum stroke stroke, SDL_Color color)
+                        enum stroke stroke, SDL_Color color)
 {
 	SDL_Renderer *renderer = context->renderer;
 	float dx = to.x - from.x, dy = to.y - from.y;
@@ -87,11 +94,11 @@ static void draw_stroke(struct draw_context *context, SDL_FPoint from, SDL_FPoin
 	case STROKE_DOUBLE: {
 		float offset = width * 1.1f;
 		geometry_line(renderer, (SDL_FPoint){from.x + nx * offset, from.y + ny * offset},
-			      (SDL_FPoint){to.x + nx * offset, to.y + ny * offset}, width * 0.8f,
-			      color);
+		              (SDL_FPoint){to.x + nx * offset, to.y + ny * offset}, width * 0.8f,
+		              color);
 		geometry_line(renderer, (SDL_FPoint){from.x - nx * offset, from.y - ny * offset},
-			      (SDL_FPoint){to.x - nx * offset, to.y - ny * offset}, width * 0.8f,
-			      color);
+		              (SDL_FPoint){to.x - nx * offset, to.y - ny * offset}, width * 0.8f,
+		              color);
 		break;
 	}
 	case STROKE_ZIGZAG: {
@@ -104,8 +111,10 @@ static void draw_stroke(struct draw_context *context, SDL_FPoint from, SDL_FPoin
 			count = 2;
 		for (int k = 0; k <= count; k++) {
 			float t = length * (float)k / (float)count;
-			float side = (k == 0 || k == count) ? 0 : (k % 2 ? 1.0f : -1.0f) * width * 2;
-			points[k] = (SDL_FPoint){from.x + ux * t + nx * side, from.y + uy * t + ny * side};
+			float side =
+			    (k == 0 || k == count) ? 0 : (k % 2 ? 1.0f : -1.0f) * width * 2;
+			points[k] =
+			    (SDL_FPoint){from.x + ux * t + nx * side, from.y + uy * t + ny * side};
 		}
 		geometry_polyline(renderer, points, count + 1, false, width, color);
 		break;
@@ -123,10 +132,9 @@ static void draw_stroke(struct draw_context *context, SDL_FPoint from, SDL_FPoin
 		float bar = width * 4;
 		SDL_FPoint bars[2] = {left, right};
 		for (int k = 0; k < 2; k++)
-			geometry_line(renderer,
-				      (SDL_FPoint){bars[k].x + nx * bar, bars[k].y + ny * bar},
-				      (SDL_FPoint){bars[k].x - nx * bar, bars[k].y - ny * bar},
-				      width, color);
+			geometry_line(
+			    renderer, (SDL_FPoint){bars[k].x + nx * bar, bars[k].y + ny * bar},
+			    (SDL_FPoint){bars[k].x - nx * bar, bars[k].y - ny * bar}, width, color);
 		break;
 	}
 	case STROKE_TICKED: {
@@ -135,8 +143,8 @@ static void draw_stroke(struct draw_context *context, SDL_FPoint from, SDL_FPoin
 		for (float t = width * 6; t < length - width * 4; t += width * 8) {
 			SDL_FPoint p = {from.x + ux * t, from.y + uy * t};
 			geometry_line(renderer, (SDL_FPoint){p.x + nx * tick, p.y + ny * tick},
-				      (SDL_FPoint){p.x - nx * tick, p.y - ny * tick}, width * 0.8f,
-				      color);
+			              (SDL_FPoint){p.x - nx * tick, p.y - ny * tick}, width * 0.8f,
+			              color);
 		}
 		break;
 	}
@@ -144,7 +152,7 @@ static void draw_stroke(struct draw_context *context, SDL_FPoint from, SDL_FPoin
 }
 
 static void draw_arrow_head(struct draw_context *context, SDL_FPoint tip, SDL_FPoint from,
-			    float size, SDL_Color color)
+                            float size, SDL_Color color)
 {
 	float dx = tip.x - from.x, dy = tip.y - from.y;
 	float length = sqrtf(dx * dx + dy * dy);
@@ -153,8 +161,10 @@ static void draw_arrow_head(struct draw_context *context, SDL_FPoint tip, SDL_FP
 	float ux = dx / length, uy = dy / length;
 	SDL_FPoint points[3] = {
 	    tip,
-	    {tip.x - ux * size * 1.6f - uy * size * 0.8f, tip.y - uy * size * 1.6f + ux * size * 0.8f},
-	    {tip.x - ux * size * 1.6f + uy * size * 0.8f, tip.y - uy * size * 1.6f - ux * size * 0.8f},
+	    {tip.x - ux * size * 1.6f - uy * size * 0.8f,
+	     tip.y - uy * size * 1.6f + ux * size * 0.8f},
+	    {tip.x - ux * size * 1.6f + uy * size * 0.8f,
+	     tip.y - uy * size * 1.6f - ux * size * 0.8f},
 	};
 	geometry_fill_convex(context->renderer, points, 3, color);
 }
@@ -162,30 +172,29 @@ static void draw_arrow_head(struct draw_context *context, SDL_FPoint tip, SDL_FP
 /* ---- links ------------------------------------------------------------ */
 
 void draw_link_sample(struct draw_context *context, enum link_kind kind, SDL_FPoint from,
-		      SDL_FPoint to, float width, SDL_Color color)
+                      SDL_FPoint to, float width, SDL_Color color)
 {
 	const struct link_style *style = &link_styles[kind];
 	draw_stroke(context, from, to, width * style->width_scale, style->stroke, color);
 }
 
 SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,
-			  const struct link *link)
+                          const struct link *link)
 {
 	bool is_pro_a = is_professional(&situation->nodes[link->a]);
 	bool is_pro_b = is_professional(&situation->nodes[link->b]);
 	if (link->has_arrow) {
-		enum arrow_direction direction =
-		    !is_pro_a && !is_pro_b ? ARROW_FAMILY_TO_FAMILY
-		    : is_pro_a && is_pro_b ? ARROW_PRO_TO_PRO
-		    : is_pro_a		   ? ARROW_PRO_TO_FAMILY
-					   : ARROW_FAMILY_TO_PRO;
+		enum arrow_direction direction = !is_pro_a && !is_pro_b ? ARROW_FAMILY_TO_FAMILY
+		                                 : is_pro_a && is_pro_b ? ARROW_PRO_TO_PRO
+		                                 : is_pro_a             ? ARROW_PRO_TO_FAMILY
+		                                                        : ARROW_FAMILY_TO_PRO;
 		return palette->arrows[direction];
 	}
 	return !is_pro_a && !is_pro_b ? palette->ink : palette->work;
 }
 
 static void draw_links(struct draw_context *context, const struct situation *situation,
-		       const struct layout *layout, const struct scene *scene)
+                       const struct layout *layout, const struct scene *scene)
 {
 	float width = line_width(layout);
 	for (size_t l = 0; l < situation->link_count; l++) {
@@ -194,8 +203,10 @@ static void draw_links(struct draw_context *context, const struct situation *sit
 		const struct link *link = &situation->links[l];
 		bool is_dimmed = scene->is_link_dimmed[l];
 		bool is_strong = scene->spotlight_count > 0 && !is_dimmed;
-		SDL_Color color = dim_if(context, draw_link_color(context->palette, situation, link), is_dimmed);
-		color = newcomer_faded(context, color, newcomer_fade_of_pair(context, scene, link->a, link->b));
+		SDL_Color color =
+		    dim_if(context, draw_link_color(context->palette, situation, link), is_dimmed);
+		color = newcomer_faded(context, color,
+		                       newcomer_fade_of_pair(context, scene, link->a, link->b));
 		SDL_FPoint a = at(layout, link->a), b = at(layout, link->b);
 		float dx = b.x - a.x, dy = b.y - a.y;
 		float length = sqrtf(dx * dx + dy * dy);
@@ -217,7 +228,7 @@ static void draw_links(struct draw_context *context, const struct situation *sit
 }
 
 static void draw_link_labels(struct draw_context *context, const struct situation *situation,
-			     const struct layout *layout, const struct scene *scene)
+                             const struct layout *layout, const struct scene *scene)
 {
 	for (size_t l = 0; l < situation->link_count; l++) {
 		const struct link *link = &situation->links[l];
@@ -227,13 +238,13 @@ static void draw_link_labels(struct draw_context *context, const struct situatio
 		if (scene->spotlight_count > 0 && scene->is_link_dimmed[l])
 			continue;
 		struct text_style style = {layout->small_px, TEXT_REGULAR,
-					   draw_link_color(context->palette, situation, link)};
+		                           draw_link_color(context->palette, situation, link)};
 		int w = 0, h = 0;
 		text_measure(context->text, link->label, style, &w, &h);
 		SDL_FRect backing = {place->x - (float)w / 2 - 4, place->y - (float)h / 2,
-				     (float)w + 8, (float)h};
+		                     (float)w + 8, (float)h};
 		geometry_fill_rounded_rect(context->renderer, backing, 6,
-					   context->palette->label_backing);
+		                           context->palette->label_backing);
 		text_draw(context->text, link->label, style, (int)place->x, (int)place->y, 1, 1);
 	}
 }
@@ -248,16 +259,18 @@ static float union_bar_y(const struct layout *layout, const struct couple *coupl
 }
 
 static void draw_couples(struct draw_context *context, const struct situation *situation,
-			 const struct layout *layout, const struct scene *scene)
+                         const struct layout *layout, const struct scene *scene)
 {
 	float width = line_width(layout) * 1.2f;
 	for (size_t c = 0; c < situation->couple_count; c++) {
 		const struct couple *couple = &situation->couples[c];
 		if (!scene->is_node_visible[couple->a] || !scene->is_node_visible[couple->b])
 			continue;
-		bool is_dimmed = scene->is_node_dimmed[couple->a] && scene->is_node_dimmed[couple->b];
+		bool is_dimmed =
+		    scene->is_node_dimmed[couple->a] && scene->is_node_dimmed[couple->b];
 		SDL_Color color = dim_if(context, context->palette->ink, is_dimmed);
-		const struct layout_node *a = &layout->nodes[couple->a], *b = &layout->nodes[couple->b];
+		const struct layout_node *a = &layout->nodes[couple->a],
+		                         *b = &layout->nodes[couple->b];
 		if (a->x > b->x) {
 			const struct layout_node *swap = a;
 			a = b;
@@ -266,9 +279,9 @@ static void draw_couples(struct draw_context *context, const struct situation *s
 		float bar = union_bar_y(layout, couple);
 		SDL_FPoint path[2] = {{a->x + a->size / 2, bar}, {b->x - b->size / 2, bar}};
 		geometry_polyline(context->renderer, path, 2, false, width, color);
-		int slashes = couple->status == UNION_SEPARATED ? 1
-			      : couple->status == UNION_DIVORCED ? 2
-								 : 0;
+		int slashes = couple->status == UNION_SEPARATED  ? 1
+		              : couple->status == UNION_DIVORCED ? 2
+		                                                 : 0;
 		float mid = (a->x + b->x) / 2, size = layout->symbol_size * 0.22f;
 		/* The marks stand to one side of the middle, where the children's
 		 * line leaves the union. */
@@ -276,13 +289,13 @@ static void draw_couples(struct draw_context *context, const struct situation *s
 		for (int k = 0; k < slashes; k++) {
 			float x = marks + ((float)k - (float)(slashes - 1) / 2) * size * 0.9f;
 			geometry_line(context->renderer, (SDL_FPoint){x - size * 0.5f, bar + size},
-				      (SDL_FPoint){x + size * 0.5f, bar - size}, width, color);
+			              (SDL_FPoint){x + size * 0.5f, bar - size}, width, color);
 		}
 	}
 }
 
 static void draw_filiations(struct draw_context *context, const struct situation *situation,
-			    const struct layout *layout, const struct scene *scene)
+                            const struct layout *layout, const struct scene *scene)
 {
 	float width = line_width(layout);
 	for (size_t f = 0; f < situation->filiation_count; f++) {
@@ -294,12 +307,14 @@ static void draw_filiations(struct draw_context *context, const struct situation
 		    scene->is_node_visible[situation->couples[filiation->couple].a] &&
 		    scene->is_node_visible[situation->couples[filiation->couple].b]) {
 			const struct couple *couple = &situation->couples[filiation->couple];
-			anchor = (SDL_FPoint){(layout->nodes[couple->a].x + layout->nodes[couple->b].x) / 2,
-					      union_bar_y(layout, couple)};
+			anchor = (SDL_FPoint){
+			    (layout->nodes[couple->a].x + layout->nodes[couple->b].x) / 2,
+			    union_bar_y(layout, couple)};
 		} else if (scene->is_node_visible[filiation->parent_a]) {
 			anchor = at(layout, filiation->parent_a);
 			anchor.y += layout->nodes[filiation->parent_a].size / 2;
-		} else if (filiation->parent_b >= 0 && scene->is_node_visible[filiation->parent_b]) {
+		} else if (filiation->parent_b >= 0 &&
+		           scene->is_node_visible[filiation->parent_b]) {
 			anchor = at(layout, filiation->parent_b);
 			anchor.y += layout->nodes[filiation->parent_b].size / 2;
 		} else {
@@ -313,13 +328,14 @@ static void draw_filiations(struct draw_context *context, const struct situation
 		    dim_if(context, context->palette->ink, scene->is_node_dimmed[filiation->child]);
 		for (int s = 0; s < 3; s++) {
 			if (filiation->kind == FILIATION_BIRTH)
-				geometry_line(context->renderer, path[s], path[s + 1], width, color);
+				geometry_line(context->renderer, path[s], path[s + 1], width,
+				              color);
 			else if (filiation->kind == FILIATION_ADOPTED)
 				geometry_dashed_line(context->renderer, path[s], path[s + 1], width,
-						     width * 4, width * 3, color);
+				                     width * 4, width * 3, color);
 			else
 				geometry_dashed_line(context->renderer, path[s], path[s + 1], width,
-						     width, width * 2, color);
+				                     width, width * 2, color);
 		}
 	}
 }
@@ -328,35 +344,16 @@ static void draw_filiations(struct draw_context *context, const struct situation
 
 enum { FIELD_MAX_MEMBERS = 64 };
 
-/* A capsule: the convex outline of a thick segment with round ends. */
-static int capsule_points(SDL_FPoint a, SDL_FPoint b, float radius, SDL_FPoint *points)
-{
-	float dx = b.x - a.x, dy = b.y - a.y;
-	float base = atan2f(dy, dx);
-	int count = 0;
-	const int per_end = 12;
-	for (int end = 0; end < 2; end++) {
-		SDL_FPoint centre = end ? a : b;
-		for (int k = 0; k <= per_end; k++) {
-			float angle = base - 1.5707963f + 3.14159265f * (float)k / (float)per_end +
-				      (end ? 3.14159265f : 0);
-			points[count++] = (SDL_FPoint){centre.x + radius * cosf(angle),
-						       centre.y + radius * sinf(angle)};
-		}
-	}
-	return count;
-}
-
 /* An overlap field: translucent capsules along the shortest tree joining
  * its members, so it reads as one shape around them without covering the
  * people between them, as a convex hull would. */
 static void draw_field_label(struct draw_context *context, const struct layout *layout,
-			     const struct field *field, const int *members, const int *parent,
-			     int count);
+                             const struct field *field, const int *members, const int *parent,
+                             int count);
 
 /* Drawn twice: the bands under everything, their names over everything. */
 static void draw_fields(struct draw_context *context, const struct situation *situation,
-			const struct layout *layout, const struct scene *scene, bool is_label_pass)
+                        const struct layout *layout, const struct scene *scene, bool is_label_pass)
 {
 	int members[FIELD_MAX_MEMBERS];
 	float distance[FIELD_MAX_MEMBERS];
@@ -389,11 +386,10 @@ static void draw_fields(struct draw_context *context, const struct situation *si
 			is_in_tree[next] = true;
 			SDL_FPoint here = at(layout, members[next]);
 			if (parent[next] >= 0) {
-				SDL_FPoint points[32];
-				int n = capsule_points(at(layout, members[parent[next]]), here, radius,
-						       points);
 				if (!is_label_pass)
-					geometry_fill_convex(context->renderer, points, n, fill);
+					geometry_capsule(context->renderer,
+					                 at(layout, members[parent[next]]), here,
+					                 radius, fill);
 			} else if (!is_label_pass) {
 				geometry_fill_disc(context->renderer, here, radius, fill);
 			}
@@ -417,7 +413,7 @@ static bool draw_box_is_free(const struct layout *layout, SDL_FRect box)
 {
 	for (size_t i = 0; i < layout->node_count; i++) {
 		const struct layout_rect *boxes[2] = {&layout->nodes[i].symbol_box,
-						      &layout->nodes[i].label_box};
+		                                      &layout->nodes[i].label_box};
 		for (int k = 0; k < 2; k++)
 			if (box.x < boxes[k]->x + boxes[k]->w && boxes[k]->x < box.x + box.w &&
 			    box.y < boxes[k]->y + boxes[k]->h && boxes[k]->y < box.y + box.h)
@@ -428,8 +424,8 @@ static bool draw_box_is_free(const struct layout *layout, SDL_FRect box)
 
 /* A field's name goes along its tree where it hides no one's name. */
 static void draw_field_label(struct draw_context *context, const struct layout *layout,
-			     const struct field *field, const int *members, const int *parent,
-			     int count)
+                             const struct field *field, const int *members, const int *parent,
+                             int count)
 {
 	struct text_style style = {layout->small_px, TEXT_BOLD, context->palette->field_outline};
 	int w = 0, h = 0;
@@ -444,46 +440,50 @@ static void draw_field_label(struct draw_context *context, const struct layout *
 			SDL_FPoint a = at(layout, members[parent[k]]), b = at(layout, members[k]);
 			SDL_FPoint p = {a.x + (b.x - a.x) * along[t], a.y + (b.y - a.y) * along[t]};
 			SDL_FRect box = {p.x - (float)w / 2 - 6, p.y - (float)h / 2, (float)w + 12,
-					 (float)h};
+			                 (float)h};
 			if (draw_box_is_free(layout, box)) {
 				best = p;
 				is_found = true;
 			}
 		}
 	}
-	SDL_FRect backing = {best.x - (float)w / 2 - 6, best.y - (float)h / 2, (float)w + 12, (float)h};
+	SDL_FRect backing = {best.x - (float)w / 2 - 6, best.y - (float)h / 2, (float)w + 12,
+	                     (float)h};
 	geometry_fill_rounded_rect(context->renderer, backing, (float)h / 2,
-				   context->palette->label_backing);
+	                           context->palette->label_backing);
 	text_draw(context->text, field->label, style, (int)best.x, (int)best.y, 1, 1);
 }
 
 /* The outline of a union of rectangles: each edge minus the stretches that
  * run inside another rectangle of the same enclosure. */
 static void draw_union_outline(struct draw_context *context, const struct layout_rect *rects,
-			       size_t count, float width, SDL_Color color)
+                               size_t count, float width, SDL_Color color)
 {
 	for (size_t r = 0; r < count; r++) {
 		const struct layout_rect *rect = &rects[r];
 		SDL_FPoint corners[4] = {{rect->x, rect->y},
-					 {rect->x + rect->w, rect->y},
-					 {rect->x + rect->w, rect->y + rect->h},
-					 {rect->x, rect->y + rect->h}};
+		                         {rect->x + rect->w, rect->y},
+		                         {rect->x + rect->w, rect->y + rect->h},
+		                         {rect->x, rect->y + rect->h}};
 		for (int e = 0; e < 4; e++) {
 			SDL_FPoint from = corners[e], to = corners[(e + 1) % 4];
 			/* Walk the edge in short steps, drawing the parts outside the others. */
 			float length = fabsf(to.x - from.x) + fabsf(to.y - from.y);
 			int steps = (int)(length / (width * 2.5f)) + 1;
 			for (int k = 0; k < steps; k += 2) {
-				float t0 = (float)k / (float)steps, t1 = (float)(k + 1) / (float)steps;
-				SDL_FPoint a = {from.x + (to.x - from.x) * t0, from.y + (to.y - from.y) * t0};
-				SDL_FPoint b = {from.x + (to.x - from.x) * t1, from.y + (to.y - from.y) * t1};
+				float t0 = (float)k / (float)steps,
+				      t1 = (float)(k + 1) / (float)steps;
+				SDL_FPoint a = {from.x + (to.x - from.x) * t0,
+				                from.y + (to.y - from.y) * t0};
+				SDL_FPoint b = {from.x + (to.x - from.x) * t1,
+				                from.y + (to.y - from.y) * t1};
 				SDL_FPoint mid = {(a.x + b.x) / 2, (a.y + b.y) / 2};
 				bool is_inside = false;
 				for (size_t o = 0; o < count && !is_inside; o++)
 					is_inside = o != r && mid.x > rects[o].x + 0.5f &&
-						    mid.x < rects[o].x + rects[o].w - 0.5f &&
-						    mid.y > rects[o].y + 0.5f &&
-						    mid.y < rects[o].y + rects[o].h - 0.5f;
+					            mid.x < rects[o].x + rects[o].w - 0.5f &&
+					            mid.y > rects[o].y + 0.5f &&
+					            mid.y < rects[o].y + rects[o].h - 0.5f;
 				if (!is_inside)
 					geometry_line(context->renderer, a, b, width, color);
 			}
@@ -492,7 +492,7 @@ static void draw_union_outline(struct draw_context *context, const struct layout
 }
 
 static void draw_households(struct draw_context *context, const struct situation *situation,
-			    const struct layout *layout, const struct scene *scene)
+                            const struct layout *layout, const struct scene *scene)
 {
 	for (size_t h = 0; h < situation->household_count; h++) {
 		const struct household *household = &situation->households[h];
@@ -503,33 +503,34 @@ static void draw_households(struct draw_context *context, const struct situation
 		if (!is_any_visible || enclosure->rect_count == 0)
 			continue;
 		draw_union_outline(context, enclosure->rects, enclosure->rect_count,
-				   line_width(layout) * 0.8f, context->palette->household);
+		                   line_width(layout) * 0.8f, context->palette->household);
 		if (household->label) {
 			const struct layout_rect *first = &enclosure->rects[0];
 			struct text_style style = {layout->small_px, TEXT_REGULAR,
-						   context->palette->muted_ink};
+			                           context->palette->muted_ink};
 			int w = 0, h = 0;
 			text_measure(context->text, household->label, style, &w, &h);
-			geometry_fill_rounded_rect(
-			    context->renderer,
-			    (SDL_FRect){first->x + 2, first->y - (float)h - 2, (float)w + 8, (float)h},
-			    (float)h / 3, context->palette->label_backing);
+			geometry_fill_rounded_rect(context->renderer,
+			                           (SDL_FRect){first->x + 2,
+			                                       first->y - (float)h - 2,
+			                                       (float)w + 8, (float)h},
+			                           (float)h / 3, context->palette->label_backing);
 			text_draw(context->text, household->label, style, (int)(first->x + 6),
-				  (int)first->y - 2, 0, 2);
+			          (int)first->y - 2, 0, 2);
 		}
 	}
 }
 
 /* ---- symbols and labels ------------------------------------------------- */
 
-static int symbol_points(const struct node *node, SDL_FPoint centre, float half,
-			 SDL_FPoint *points, int capacity)
+static int symbol_points(const struct node *node, SDL_FPoint centre, float half, SDL_FPoint *points,
+                         int capacity)
 {
 	if (node->kind == NODE_PERSON && node->sex == SEX_M) {
 		SDL_FPoint square[4] = {{centre.x - half, centre.y - half},
-					{centre.x + half, centre.y - half},
-					{centre.x + half, centre.y + half},
-					{centre.x - half, centre.y + half}};
+		                        {centre.x + half, centre.y - half},
+		                        {centre.x + half, centre.y + half},
+		                        {centre.x - half, centre.y + half}};
 		for (int k = 0; k < 4; k++)
 			points[k] = square[k];
 		return 4;
@@ -537,9 +538,9 @@ static int symbol_points(const struct node *node, SDL_FPoint centre, float half,
 	if (node->kind == NODE_PERSON && node->sex == SEX_X) {
 		float reach = half * 1.25f;
 		SDL_FPoint diamond[4] = {{centre.x, centre.y - reach},
-					 {centre.x + reach, centre.y},
-					 {centre.x, centre.y + reach},
-					 {centre.x - reach, centre.y}};
+		                         {centre.x + reach, centre.y},
+		                         {centre.x, centre.y + reach},
+		                         {centre.x - reach, centre.y}};
 		for (int k = 0; k < 4; k++)
 			points[k] = diamond[k];
 		return 4;
@@ -548,7 +549,7 @@ static int symbol_points(const struct node *node, SDL_FPoint centre, float half,
 }
 
 static void draw_outline(struct draw_context *context, const SDL_FPoint *points, int count,
-			 float width, bool is_dashed, SDL_Color color)
+                         float width, bool is_dashed, SDL_Color color)
 {
 	if (!is_dashed) {
 		geometry_polyline(context->renderer, points, count, true, width, color);
@@ -558,30 +559,32 @@ static void draw_outline(struct draw_context *context, const SDL_FPoint *points,
 		int per_dash = count / 16 > 0 ? count / 16 : 1;
 		for (int k = 0; k + per_dash <= count; k += 2 * per_dash) {
 			int length = per_dash + (k + per_dash < count ? 1 : 0);
-			geometry_polyline(context->renderer, points + k, length, false, width, color);
+			geometry_polyline(context->renderer, points + k, length, false, width,
+			                  color);
 		}
 		return;
 	}
 	for (int k = 0; k < count; k++)
 		geometry_dashed_line(context->renderer, points[k], points[(k + 1) % count], width,
-				     width * 2.5f, width * 2.0f, color);
+		                     width * 2.5f, width * 2.0f, color);
 }
 
 static void draw_institution(struct draw_context *context, const struct node *node,
-			     const struct layout *layout, const struct layout_node *placed,
-			     bool is_dimmed)
+                             const struct layout *layout, const struct layout_node *placed,
+                             bool is_dimmed)
 {
 	struct text_style style = {layout->small_px, TEXT_BOLD,
-				   dim_if(context, context->palette->sector_text, is_dimmed)};
+	                           dim_if(context, context->palette->sector_text, is_dimmed)};
 	const struct layout_rect *box = &placed->symbol_box;
 	SDL_FRect tag = {box->x, box->y, box->w, box->h};
-	geometry_fill_rounded_rect(context->renderer, tag, box->h / 3,
-				   dim_if(context, context->palette->sectors[node->sector], is_dimmed));
+	geometry_fill_rounded_rect(
+	    context->renderer, tag, box->h / 3,
+	    dim_if(context, context->palette->sectors[node->sector], is_dimmed));
 	text_draw(context->text, node->name, style, (int)placed->x, (int)placed->y, 1, 1);
 }
 
 static void draw_node(struct draw_context *context, const struct situation *situation,
-		      const struct layout *layout, const struct scene *scene, size_t index)
+                      const struct layout *layout, const struct scene *scene, size_t index)
 {
 	const struct node *node = &situation->nodes[index];
 	const struct layout_node *placed = &layout->nodes[index];
@@ -595,34 +598,38 @@ static void draw_node(struct draw_context *context, const struct situation *situ
 	float fade = newcomer_fade_of(context, scene, (int)index);
 	float half = placed->size / 2 * newcomer_scale(fade), width = line_width(layout) * 1.4f;
 	if (scene->is_spotlit[index] || (int)index == scene->newest_node)
-		geometry_fill_disc(context->renderer, centre, half * 1.7f,
-				   newcomer_faded(context, palette_with_alpha(palette->highlight, 150), fade));
+		geometry_fill_disc(
+		    context->renderer, centre, half * 1.7f,
+		    newcomer_faded(context, palette_with_alpha(palette->highlight, 150), fade));
 	SDL_FPoint points[256];
 	int count = symbol_points(node, centre, half, points, 256);
-	SDL_Color fill = node->kind == NODE_PRO ? palette->sectors[node->sector] : palette->background;
-	SDL_Color outline = newcomer_faded(context, node->kind == NODE_PRO ? palette->work : palette->ink, fade);
+	SDL_Color fill =
+	    node->kind == NODE_PRO ? palette->sectors[node->sector] : palette->background;
+	SDL_Color outline =
+	    newcomer_faded(context, node->kind == NODE_PRO ? palette->work : palette->ink, fade);
 	fill = newcomer_faded(context, fill, fade);
 	geometry_fill_convex(context->renderer, points, count, dim_if(context, fill, is_dimmed));
 	draw_outline(context, points, count, width, node->is_absent,
-		     dim_if(context, outline, is_dimmed));
+	             dim_if(context, outline, is_dimmed));
 	if (node->is_index) {
 		SDL_FPoint outer[256];
 		int outer_count = symbol_points(node, centre, half + width * 2.2f, outer, 256);
 		draw_outline(context, outer, outer_count, width, node->is_absent,
-			     dim_if(context, outline, is_dimmed));
+		             dim_if(context, outline, is_dimmed));
 	}
 	if (node->is_deceased) {
 		float reach = half * 0.95f;
-		SDL_Color ink = newcomer_faded(context, dim_if(context, palette->ink, is_dimmed), fade);
+		SDL_Color ink =
+		    newcomer_faded(context, dim_if(context, palette->ink, is_dimmed), fade);
 		geometry_line(context->renderer, (SDL_FPoint){centre.x - reach, centre.y - reach},
-			      (SDL_FPoint){centre.x + reach, centre.y + reach}, width, ink);
+		              (SDL_FPoint){centre.x + reach, centre.y + reach}, width, ink);
 		geometry_line(context->renderer, (SDL_FPoint){centre.x + reach, centre.y - reach},
-			      (SDL_FPoint){centre.x - reach, centre.y + reach}, width, ink);
+		              (SDL_FPoint){centre.x - reach, centre.y + reach}, width, ink);
 	}
 }
 
 static void draw_node_labels(struct draw_context *context, const struct situation *situation,
-			     const struct layout *layout, const struct scene *scene, size_t index)
+                             const struct layout *layout, const struct scene *scene, size_t index)
 {
 	const struct node *node = &situation->nodes[index];
 	if (node->kind == NODE_INSTITUTION)
@@ -634,27 +641,31 @@ static void draw_node_labels(struct draw_context *context, const struct situatio
 	char text[256];
 	layout_node_name(situation, node, has_initials, text, sizeof text);
 	float fade = newcomer_fade_of(context, scene, (int)index);
-	struct text_style name = {layout->label_px, TEXT_BOLD,
-				  newcomer_faded(context, dim_if(context, context->palette->ink, is_dimmed), fade)};
+	struct text_style name = {
+	    layout->label_px, TEXT_BOLD,
+	    newcomer_faded(context, dim_if(context, context->palette->ink, is_dimmed), fade)};
 	int y = (int)placed->label_box.y;
 	/* Lines may pass under a label: a paper-coloured backing keeps it legible. */
 	const struct layout_rect *box = &placed->label_box;
 	geometry_fill_rounded_rect(context->renderer,
-				   (SDL_FRect){box->x - 3, box->y, box->w + 6, box->h},
-				   (float)layout->small_px / 3, context->palette->label_backing);
+	                           (SDL_FRect){box->x - 3, box->y, box->w + 6, box->h},
+	                           (float)layout->small_px / 3, context->palette->label_backing);
 	text_draw(context->text, text, name, (int)placed->x, y, 1, 0);
 	if (has_initials || (!placed->has_detail && !scene->is_spotlit[index]))
 		return;
 	layout_node_detail(situation, node, text, sizeof text);
 	if (text[0])
 		text_draw(context->text, text,
-			  (struct text_style){layout->small_px, TEXT_REGULAR,
-					      newcomer_faded(context, dim_if(context, context->palette->muted_ink, is_dimmed), fade)},
-			  (int)placed->x, y + (int)((float)layout->label_px * 1.2f), 1, 0);
+		          (struct text_style){
+		              layout->small_px, TEXT_REGULAR,
+		              newcomer_faded(
+		                  context, dim_if(context, context->palette->muted_ink, is_dimmed),
+		                  fade)},
+		          (int)placed->x, y + (int)((float)layout->label_px * 1.2f), 1, 0);
 }
 
 static void draw_pro_ties(struct draw_context *context, const struct situation *situation,
-			  const struct layout *layout, const struct scene *scene)
+                          const struct layout *layout, const struct scene *scene)
 {
 	for (size_t i = 0; i < situation->node_count; i++) {
 		const struct node *node = &situation->nodes[i];
@@ -662,13 +673,13 @@ static void draw_pro_ties(struct draw_context *context, const struct situation *
 			continue;
 		SDL_Color color = palette_with_alpha(context->palette->sectors[node->sector], 200);
 		geometry_line(context->renderer, at(layout, (int)i), at(layout, node->institution),
-			      line_width(layout) * 0.8f,
-			      dim_if(context, color, scene->is_node_dimmed[i]));
+		              line_width(layout) * 0.8f,
+		              dim_if(context, color, scene->is_node_dimmed[i]));
 	}
 }
 
 static void draw_diagram(struct draw_context *context, const struct situation *situation,
-			 const struct layout *layout, const struct scene *scene)
+                         const struct layout *layout, const struct scene *scene)
 {
 	draw_fields(context, situation, layout, scene, false);
 	draw_households(context, situation, layout, scene);
@@ -688,30 +699,30 @@ static void draw_diagram(struct draw_context *context, const struct situation *s
 }
 
 static void draw_title_band(struct draw_context *context, const struct situation *situation,
-			    const struct layout *layout, const struct scene *scene)
+                            const struct layout *layout, const struct scene *scene)
 {
 	int margin = layout->title_px / 2;
 	text_draw(context->text, scene->phase->title,
-		  (struct text_style){layout->title_px, TEXT_BOLD, context->palette->ink}, margin,
-		  margin, 0, 0);
+	          (struct text_style){layout->title_px, TEXT_BOLD, context->palette->ink}, margin,
+	          margin, 0, 0);
 	/* Discreet: phase n of m, and in the round how far the round is. */
 	char progress[160];
 	int used = snprintf(progress, sizeof progress, words_get(situation->lang, WORD_PHASE_OF),
-			    scene->phase_index + 1, scene->phase_count);
+	                    scene->phase_index + 1, scene->phase_count);
 	if (scene->phase->type == PHASE_ROUND && used > 0 && (size_t)used < sizeof progress) {
 		progress[used++] = ' ';
 		progress[used] = '\0';
 		snprintf(progress + used, sizeof progress - (size_t)used,
-			 words_get(situation->lang, WORD_PRESENTED_OF), scene->step,
-			 scene->step_count);
+		         words_get(situation->lang, WORD_PRESENTED_OF), scene->step,
+		         scene->step_count);
 	}
 	text_draw(context->text, progress,
-		  (struct text_style){layout->small_px, TEXT_REGULAR, context->palette->muted_ink},
-		  context->width - margin, margin, 2, 0);
+	          (struct text_style){layout->small_px, TEXT_REGULAR, context->palette->muted_ink},
+	          context->width - margin, margin, 2, 0);
 }
 
 void draw_frame(struct draw_context *context, const struct situation *situation,
-		const struct layout *layout, const struct scene *scene)
+                const struct layout *layout, const struct scene *scene)
 {
 	SDL_Renderer *renderer = context->renderer;
 	SDL_Color background = context->palette->background;

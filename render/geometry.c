@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-enum { GEOMETRY_MAX_POINTS = 256 };
+enum { GEOMETRY_MAX_POINTS = 256, GEOMETRY_PIECE = 24 };
 
 static const float geometry_pi = 3.14159265358979f;
 
@@ -64,10 +64,21 @@ void geometry_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float
 	if (length < 0.01f)
 		return;
 	SDL_FPoint normal = {-dy / length, dx / length};
-	SDL_Vertex rows[8];
-	geometry_band_row(rows, from, normal, width / 2, color);
-	geometry_band_row(rows + 4, to, normal, width / 2, color);
-	geometry_emit_band(renderer, rows, 2, false);
+	/* SDL's software renderer blends each triangle through a scratch
+	 * surface the size of its bounding box: one long diagonal triangle
+	 * costs as much as filling the whole rectangle it spans. Short pieces
+	 * keep every box small (a frame went from ~400 M to far fewer
+	 * instructions); a GPU does not care either way. */
+	int pieces = (int)(length / GEOMETRY_PIECE) + 1;
+	if (pieces > GEOMETRY_MAX_POINTS - 1)
+		pieces = GEOMETRY_MAX_POINTS - 1;
+	SDL_Vertex rows[GEOMETRY_MAX_POINTS * 4];
+	for (int k = 0; k <= pieces; k++) {
+		float t = (float)k / (float)pieces;
+		geometry_band_row(rows + 4 * k, (SDL_FPoint){from.x + dx * t, from.y + dy * t},
+		                  normal, width / 2, color);
+	}
+	geometry_emit_band(renderer, rows, pieces + 1, false);
 }
 
 void geometry_dashed_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float width,
@@ -88,13 +99,77 @@ void geometry_dashed_line(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to
 void geometry_polyline(SDL_Renderer *renderer, const SDL_FPoint *points, int count, bool is_closed,
                        float width, SDL_Color color)
 {
+	if (count < 2)
+		return;
+	/* One band through every vertex, normals averaged at the joints, long
+	 * segments cut into pieces: one draw call and small triangles. */
+	SDL_Vertex rows[GEOMETRY_MAX_POINTS * 4];
+	int row_count = 0;
 	int segments = is_closed ? count : count - 1;
-	for (int s = 0; s < segments; s++)
-		geometry_line(renderer, points[s], points[(s + 1) % count], width, color);
-	/* Round joints so thick corners do not show notches. */
-	if (width > 2.5f)
-		for (int k = is_closed ? 0 : 1; k < (is_closed ? count : count - 1); k++)
-			geometry_fill_disc(renderer, points[k], width / 2, color);
+	bool does_fit = true;
+	for (int k = 0; k <= segments && does_fit; k++) {
+		int here = k % count;
+		SDL_FPoint normal = {0, 0};
+		for (int side = -1; side <= 0; side++) {
+			int a = here + side, b = a + 1;
+			if (!is_closed && (a < 0 || b >= count))
+				continue;
+			SDL_FPoint p = points[(a + count) % count], q = points[b % count];
+			float dx = q.x - p.x, dy = q.y - p.y;
+			float length = sqrtf(dx * dx + dy * dy);
+			if (length > 0.01f) {
+				normal.x += -dy / length;
+				normal.y += dx / length;
+			}
+		}
+		float norm = sqrtf(normal.x * normal.x + normal.y * normal.y);
+		if (norm < 0.01f)
+			continue;
+		normal.x /= norm;
+		normal.y /= norm;
+		if (k > 0) {
+			/* Pieces along the segment that ends here. */
+			SDL_FPoint from = points[(k - 1) % count], to = points[here];
+			float length = hypotf(to.x - from.x, to.y - from.y);
+			int pieces = (int)(length / GEOMETRY_PIECE);
+			for (int piece = 1; piece <= pieces && does_fit; piece++) {
+				float t = (float)piece / (float)(pieces + 1);
+				SDL_FPoint at = {from.x + (to.x - from.x) * t,
+				                 from.y + (to.y - from.y) * t};
+				SDL_FPoint segment_normal = {-(to.y - from.y) / length,
+				                             (to.x - from.x) / length};
+				does_fit = row_count < GEOMETRY_MAX_POINTS;
+				if (does_fit)
+					geometry_band_row(rows + 4 * row_count++, at,
+					                  segment_normal, width / 2, color);
+			}
+		}
+		does_fit = does_fit && row_count < GEOMETRY_MAX_POINTS;
+		if (does_fit)
+			geometry_band_row(rows + 4 * row_count++, points[here], normal, width / 2,
+			                  color);
+	}
+	if (does_fit) {
+		geometry_emit_band(renderer, rows, row_count, false);
+	} else {
+		for (int s = 0; s < segments; s++)
+			geometry_line(renderer, points[s], points[(s + 1) % count], width, color);
+	}
+	/* Round joints so thick corners do not show notches; gentle bends (a
+	 * circle's outline) need none, and skipping them keeps the triangle
+	 * count, which the software renderer pays for one by one, low. */
+	if (width <= 2.5f)
+		return;
+	for (int k = is_closed ? 0 : 1; k < (is_closed ? count : count - 1); k++) {
+		SDL_FPoint before = points[(k + count - 1) % count], here = points[k],
+		           after = points[(k + 1) % count];
+		float ax = here.x - before.x, ay = here.y - before.y;
+		float bx = after.x - here.x, by = after.y - here.y;
+		float lengths = sqrtf(ax * ax + ay * ay) * sqrtf(bx * bx + by * by);
+		if (lengths > 0 && (ax * bx + ay * by) / lengths > 0.94f)
+			continue;
+		geometry_fill_disc(renderer, here, width / 2, color);
+	}
 }
 
 void geometry_fill_convex(SDL_Renderer *renderer, const SDL_FPoint *points, int count,
@@ -205,9 +280,42 @@ static int geometry_rounded_rect_points(SDL_FRect rect, float radius, SDL_FPoint
 void geometry_fill_rounded_rect(SDL_Renderer *renderer, SDL_FRect rect, float radius,
                                 SDL_Color color)
 {
-	SDL_FPoint points[40];
-	int count = geometry_rounded_rect_points(rect, radius, points);
-	geometry_fill_convex(renderer, points, count, color);
+	/* Whole pixels, so the rectangles and the corners meet without seams. */
+	rect = (SDL_FRect){roundf(rect.x), roundf(rect.y), roundf(rect.w), roundf(rect.h)};
+	radius = floorf(fminf(radius, fminf(rect.w, rect.h) / 2));
+	/* Three plain rectangles and four quarter discs, none overlapping: the
+	 * renderer fills rectangles fast, and only the small corners go through
+	 * triangles (labels and tags are most of a frame's fills). */
+	SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(renderer, color.r, color.g, color.b, color.a);
+	SDL_FRect parts[3] = {
+	    {rect.x + radius, rect.y, rect.w - 2 * radius, rect.h},
+	    {rect.x, rect.y + radius, radius, rect.h - 2 * radius},
+	    {rect.x + rect.w - radius, rect.y + radius, radius, rect.h - 2 * radius}};
+	SDL_RenderFillRectsF(renderer, parts, 3);
+	if (radius < 0.5f)
+		return;
+	SDL_FPoint centres[4] = {{rect.x + rect.w - radius, rect.y + rect.h - radius},
+	                         {rect.x + radius, rect.y + rect.h - radius},
+	                         {rect.x + radius, rect.y + radius},
+	                         {rect.x + rect.w - radius, rect.y + radius}};
+	const int steps = 6;
+	for (int c = 0; c < 4; c++) {
+		SDL_Vertex vertices[steps + 2];
+		int indices[steps * 3];
+		vertices[0] = vertex(centres[c].x, centres[c].y, color);
+		for (int k = 0; k <= steps; k++) {
+			float angle = geometry_pi / 2 * ((float)c + (float)k / (float)steps);
+			vertices[k + 1] = vertex(centres[c].x + radius * cosf(angle),
+			                         centres[c].y + radius * sinf(angle), color);
+		}
+		for (int k = 0; k < steps; k++) {
+			indices[3 * k] = 0;
+			indices[3 * k + 1] = k + 1;
+			indices[3 * k + 2] = k + 2;
+		}
+		SDL_RenderGeometry(renderer, NULL, vertices, steps + 2, indices, steps * 3);
+	}
 }
 
 void geometry_rounded_rect_outline(SDL_Renderer *renderer, SDL_FRect rect, float radius,
@@ -222,5 +330,33 @@ void geometry_rounded_rect_outline(SDL_Renderer *renderer, SDL_FRect rect, float
 	for (int k = 0; k < count; k++) {
 		SDL_FPoint from = points[k], to = points[(k + 1) % count];
 		geometry_dashed_line(renderer, from, to, width, width * 2.5f, width * 2.0f, color);
+	}
+}
+
+void geometry_capsule(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float radius,
+                      SDL_Color color)
+{
+	float dx = to.x - from.x, dy = to.y - from.y;
+	float length = sqrtf(dx * dx + dy * dy);
+	if (length < 0.5f) {
+		geometry_fill_disc(renderer, from, radius, color);
+		return;
+	}
+	/* The straight part as a subdivided band, each end as a half disc, so
+	 * nothing is blended twice and no triangle spans the whole capsule. */
+	geometry_line(renderer, from, to, radius * 2, color);
+	float base = atan2f(dy, dx);
+	const int steps = 16;
+	SDL_FPoint ends[2] = {to, from};
+	for (int end = 0; end < 2; end++) {
+		SDL_FPoint cap[18];
+		for (int k = 0; k <= steps; k++) {
+			float angle = base - geometry_pi / 2 +
+			              geometry_pi * (float)k / (float)steps +
+			              (end ? geometry_pi : 0);
+			cap[k] = (SDL_FPoint){ends[end].x + radius * cosf(angle),
+			                      ends[end].y + radius * sinf(angle)};
+		}
+		geometry_fill_convex(renderer, cap, steps + 1, color);
 	}
 }

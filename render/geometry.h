@@ -31,6 +31,9 @@ void geometry_fill_rounded_rect(SDL_Renderer *renderer, SDL_FRect rect, float ra
                                 SDL_Color color);
 void geometry_rounded_rect_outline(SDL_Renderer *renderer, SDL_FRect rect, float radius,
                                    float width, bool is_dashed, SDL_Color color);
+/* A thick segment with round ends (overlap fields). */
+void geometry_capsule(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, float radius,
+                      SDL_Color color);
 /* Points of a circle, a square or a diamond outline, for outlines and fills. */
 int geometry_circle_points(SDL_FPoint centre, float radius, SDL_FPoint *points, int capacity);
 
