@@ -23,6 +23,7 @@ static const float layout_label_floor_small = 22.0f; /* up to 60 nodes */
 static const float layout_label_floor_large = 14.0f; /* up to 300 nodes and beyond */
 static const float layout_small_ratio = 0.8f;
 static const float layout_symbol_ratio = 2.1f; /* symbol size per label pixel */
+static const float layout_compact_symbol_ratio = 1.3f;
 
 int layout_text_width(const struct layout_work *work, const char *utf8, int px, bool is_bold)
 {
@@ -122,7 +123,9 @@ struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node,
 }
 
 /* Sizes of every footprint at the layout's current text size. */
-enum label_level { LABEL_FULL, LABEL_NAME_ONLY, LABEL_INITIALS };
+/* What gives way, in order, once the text is at its floor: roles and ages,
+ * then full names, then the symbols' size (never the text's). */
+enum label_level { LABEL_FULL, LABEL_NAME_ONLY, LABEL_INITIALS, LABEL_COMPACT };
 
 static void layout_measure_cells(struct layout_work *work, enum label_level level)
 {
@@ -144,7 +147,7 @@ static void layout_measure_cells(struct layout_work *work, enum label_level leve
 			continue;
 		}
 		placed->size = layout->symbol_size;
-		placed->has_initials = level == LABEL_INITIALS;
+		placed->has_initials = level >= LABEL_INITIALS;
 		placed->has_detail = false;
 		layout_node_name(situation, node, placed->has_initials, text, sizeof text);
 		float width = (float)layout_text_width(work, text, layout->label_px, true);
@@ -163,19 +166,24 @@ static void layout_measure_cells(struct layout_work *work, enum label_level leve
 	}
 }
 
-static void layout_set_scale(struct layout *layout, float label_px, float unit)
+static void layout_set_scale(struct layout *layout, float label_px, float symbol_ratio, float unit)
 {
 	layout->label_px = (int)lroundf(label_px);
 	layout->small_px = (int)ceilf(label_px * layout_small_ratio - 0.01f);
-	layout->symbol_size = label_px * layout_symbol_ratio;
+	layout->symbol_size = label_px * symbol_ratio;
 	layout->line_width = layout_max(2.0f, layout->symbol_size / 18.0f);
 	layout->title_px = (int)lroundf(44.0f * unit);
 }
 
-static bool layout_attempt(struct layout_work *work, float label_px, enum label_level level)
+/* is_at_floor: no smaller text will be tried, so even a layout that does
+ * not fit everywhere is worth unsticking. */
+static bool layout_attempt(struct layout_work *work, float label_px, enum label_level level,
+                           bool is_at_floor)
 {
 	struct layout *layout = work->layout;
-	layout_set_scale(layout, label_px, work->unit);
+	layout_set_scale(layout, label_px,
+	                 level == LABEL_COMPACT ? layout_compact_symbol_ratio : layout_symbol_ratio,
+	                 work->unit);
 	float margin = 16.0f * work->unit;
 	float legend_height = (float)layout->small_px * 3.9f;
 	float top = (float)layout->title_px * 1.9f;
@@ -190,6 +198,8 @@ static bool layout_attempt(struct layout_work *work, float label_px, enum label_
 	bool does_fit = layout_family_place(work);
 	does_fit = layout_ring_place(work) && does_fit;
 	layout_separate(work);
+	if (does_fit || is_at_floor)
+		layout_unstick(work);
 	layout_finish(work);
 	struct layout_stats stats;
 	layout_stats(work->situation, layout, &stats);
@@ -202,24 +212,28 @@ static void layout_run(struct layout_work *work)
 	/* The floor holds for the smallest text drawn (roles, ages, tags). */
 	float floor = (count <= 60 ? layout_label_floor_small : layout_label_floor_large) *
 	              work->unit / layout_small_ratio;
-	float largest = layout_label_max * work->unit;
+	/* Start near where a crowd of this size ends up, not at the top: each
+	 * attempt costs a whole layout. */
+	float crowd = count > 40 ? sqrtf(40.0f / (float)count) : 1.0f;
+	float largest = layout_max(layout_label_max * work->unit * crowd, floor);
 	/* Names first, shrinking to the floor; then initials at the floor;
 	 * past 300 nodes, below the floor as a last resort. */
 	for (float px = largest;; px = layout_max(px * 0.92f, floor)) {
-		if (layout_attempt(work, px, LABEL_FULL))
+		if (layout_attempt(work, px, LABEL_FULL, false))
 			return;
 		if (px <= floor)
 			break;
 	}
-	if (layout_attempt(work, floor, LABEL_NAME_ONLY) ||
-	    layout_attempt(work, floor, LABEL_INITIALS))
+	if (layout_attempt(work, floor, LABEL_NAME_ONLY, true) ||
+	    layout_attempt(work, floor, LABEL_INITIALS, true) ||
+	    layout_attempt(work, floor, LABEL_COMPACT, true))
 		return;
 	for (float px = floor * 0.9f; count > 300 && px >= 8.0f; px *= 0.9f)
-		if (layout_attempt(work, px, LABEL_INITIALS))
+		if (layout_attempt(work, px, LABEL_COMPACT, true))
 			return;
 	/* Nothing fits without overlap: keep the floor with initials, the
 	 * statistics say what overlaps. */
-	layout_attempt(work, floor, LABEL_INITIALS);
+	layout_attempt(work, floor, LABEL_COMPACT, true);
 }
 
 struct layout *layout_compute(const struct situation *situation, int width, int height,

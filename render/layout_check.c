@@ -101,6 +101,60 @@ void layout_separate(struct layout_work *work)
 	free(order);
 }
 
+static bool cell_is_clear(const struct layout_work *work, size_t node, float margin)
+{
+	struct layout_rect own = layout_cell_rect(work, node, margin);
+	const struct layout_rect *screen = &work->screen;
+	if (own.x < screen->x - margin || own.y < screen->y - margin ||
+	    own.x + own.w > screen->x + screen->w + margin ||
+	    own.y + own.h > screen->y + screen->h + margin)
+		return false;
+	for (size_t other = 0; other < work->situation->node_count; other++)
+		if (other != node &&
+		    layout_rects_overlap(own, layout_cell_rect(work, other, margin)))
+			return false;
+	return true;
+}
+
+/* A professional the pushing left stuck against the family or an edge
+ * moves to the nearest free place, searched on widening squares. */
+void layout_unstick(struct layout_work *work)
+{
+	float margin = work->layout->symbol_size * 0.12f;
+	float step = work->layout->symbol_size * 0.5f;
+	/* Nearby only: far away it would no longer stand near its own. */
+	float reach = work->layout->symbol_size * 12;
+	for (size_t node = 0; node < work->situation->node_count; node++) {
+		if (!is_movable(work, node) || cell_is_clear(work, node, margin))
+			continue;
+		struct layout_node *placed = &work->layout->nodes[node];
+		float x = placed->x, y = placed->y;
+		bool is_found = false;
+		for (float radius = step; radius < reach && !is_found; radius += step) {
+			int per_side = (int)(2 * radius / step);
+			for (int k = 0; k < 4 * per_side && !is_found; k++) {
+				int side = k / per_side, along = k % per_side;
+				float offset = -radius + step * (float)along;
+				float cx = side == 0   ? x + offset
+				           : side == 1 ? x + radius
+				           : side == 2 ? x - offset
+				                       : x - radius;
+				float cy = side == 0   ? y - radius
+				           : side == 1 ? y + offset
+				           : side == 2 ? y + radius
+				                       : y - offset;
+				placed->x = cx;
+				placed->y = cy;
+				is_found = cell_is_clear(work, node, margin);
+			}
+		}
+		if (!is_found) {
+			placed->x = x;
+			placed->y = y;
+		}
+	}
+}
+
 static void finish_boxes(struct layout_work *work)
 {
 	struct layout *layout = work->layout;

@@ -69,6 +69,8 @@ bool layout_ring_place(struct layout_work *work);
 /* layout_check.c: pushes the ring apart where footprints still touch, then
  * fills symbol/label boxes, link labels and household enclosures. */
 void layout_separate(struct layout_work *work);
+/* Moves professionals still overlapping something to the nearest free place. */
+void layout_unstick(struct layout_work *work);
 void layout_finish(struct layout_work *work);
 
 #endif
