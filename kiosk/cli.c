@@ -23,6 +23,8 @@ const char *cli_usage(void)
 	       "  concerto --check-config FILE             check a kiosk.conf, print every problem\n"
 	       "  concerto --layout-stats FILE|--demo [--size WxH]\n"
 	       "                                           one line of layout figures (overlaps, crossings...)\n"
+	       "  concerto --calibrate [--windowed]        touch four targets, print the calibration\n"
+	       "                                           line for kiosk.conf\n"
 	       "  concerto --help | --version\n"
 	       "\n"
 	       "--config FILE: the kiosk's settings (default " CLI_DEFAULT_CONFIG ";\n"
@@ -90,6 +92,8 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 			options->mode = CLI_CHECK_CONFIG;
 		if (!(options->config_path = cli_value(argc, argv, index, error, error_size)))
 			return false;
+	} else if (strcmp(arg, "--calibrate") == 0) {
+		options->mode = CLI_CALIBRATE;
 	} else if (strcmp(arg, "--demo") == 0) {
 		options->is_demo = true;
 	} else if (strcmp(arg, "--windowed") == 0) {
@@ -197,6 +201,10 @@ bool cli_parse(int argc, char **argv, struct cli_options *options, char *error, 
 			snprintf(error, error_size, "--render takes one FILE (or --demo)");
 			return false;
 		}
+	}
+	if (options->mode == CLI_CALIBRATE && (options->file_count || options->is_demo)) {
+		snprintf(error, error_size, "--calibrate takes no FILE");
+		return false;
 	}
 	if (options->mode == CLI_KIOSK && options->file_count + (options->is_demo ? 1 : 0) > 1) {
 		snprintf(error, error_size, "the kiosk shows one situation: give one FILE or --demo");

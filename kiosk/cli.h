@@ -6,6 +6,7 @@
  *            [--step K] [--touch ID,...] [--theme dark|light]
  *   concerto [--windowed] [--media DIR]... [FILE | --demo]
  *   concerto [--config FILE] ...   |   concerto --check-config FILE
+ *   concerto --calibrate [--windowed] [--config FILE] [--input-dir DIR]
  *   concerto --help | --version
  */
 #ifndef CONCERTO_CLI_H
@@ -26,7 +27,8 @@ enum cli_mode {
 	CLI_LAYOUT_STATS,
 	CLI_HELP,
 	CLI_VERSION,
-	CLI_CHECK_CONFIG
+	CLI_CHECK_CONFIG,
+	CLI_CALIBRATE /* --calibrate: the touch calibration screen (calibrate.h) */
 };
 
 #define CLI_DEFAULT_CONFIG "/etc/concerto/kiosk.conf"

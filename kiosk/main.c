@@ -8,6 +8,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include "calibrate.h"
 #include "cli.h"
 #include "config_command.h"
 #include "headless.h"
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
 		return 0;
 	case CLI_CHECK_CONFIG:
 		return config_check_command(options.config_path);
+	case CLI_CALIBRATE:
+		return calibrate_run(&options);
 	case CLI_VERSION:
 		printf("concerto %s\n", CONCERTO_VERSION);
 		return 0;

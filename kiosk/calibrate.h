@@ -1,0 +1,20 @@
+/*
+ * calibrate: `concerto --calibrate [--windowed] [--config FILE]
+ * [--input-dir DIR]` — four targets one after another, touched through the
+ * kiosk's own input path (the libevdev thread, with the configured rotation
+ * and mirroring but not the configured calibration), then the
+ * `calibration = a b c d e f` line for kiosk.conf on stdout.
+ *
+ * Exit status 0 with the line printed; 1 when cancelled (Esc or F5 on a
+ * clicker or keyboard, or the window closed), nothing on stdout; 2 when
+ * there is no display. Progress goes to stderr: target numbers and pixel
+ * positions only.
+ */
+#ifndef CONCERTO_CALIBRATE_H
+#define CONCERTO_CALIBRATE_H
+
+#include "cli.h"
+
+int calibrate_run(const struct cli_options *options);
+
+#endif
