@@ -116,12 +116,8 @@ void view_layout_update(struct layout *shown, const struct layout *layout, struc
 
 void view_layout_free(struct layout *shown)
 {
-	if (!shown)
-		return;
-	free(shown->nodes);
-	free(shown->link_labels);
-	free(shown->households);
-	free(shown);
+	/* A shown copy owns the same arrays as any layout. */
+	layout_free(shown);
 }
 
 const struct layout *view_layout_through(struct layout **shown, const struct layout *layout,
