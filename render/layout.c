@@ -5,7 +5,9 @@
  * legibility floor, then with initials instead of names: the first attempt
  * with no overlap wins. Each attempt places the genogram (layout_family.c),
  * the professionals around it (layout_ring.c), separates what still touches
- * and fills the boxes (layout_check.c).
+ * and fills the boxes (layout_check.c). The attempt kept is then untangled:
+ * professionals and tags move to free places where their links cross fewer
+ * others (layout_untangle.c).
  */
 #include <math.h>
 #include <stdio.h>
@@ -268,6 +270,14 @@ struct layout *layout_compute(const struct situation *situation, int width, int 
 		    (float)(layout->width < layout->height ? layout->width : layout->height) /
 		    1080.0f;
 		layout_run(&work);
+		/* Only the attempt kept is worth untangling; it moves nodes to free
+		 * places only, so a clean layout stays clean. */
+		struct layout_stats stats;
+		layout_stats(situation, layout, &stats);
+		if (stats.node_overlaps == 0 && stats.label_overlaps == 0) {
+			layout_untangle(&work);
+			layout_finish(&work);
+		}
 	}
 	free(work.cells);
 	free(work.generation);

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "layout_buckets.h"
 #include "layout_internal.h"
 
 enum { SEPARATE_ROUNDS = 200 };
@@ -101,7 +102,16 @@ void layout_separate(struct layout_work *work)
 	free(order);
 }
 
-static bool cell_is_clear(const struct layout_work *work, size_t node, float margin)
+/* Footprints (with the margin) and the buckets that find them nearby, for
+ * the many "is this place free?" questions of layout_unstick. */
+struct unstick_cells {
+	struct layout_rect *cells;
+	size_t *found;
+	struct layout_buckets nearby;
+};
+
+static bool cell_is_clear(const struct layout_work *work, struct unstick_cells *cells, size_t node,
+                          float margin)
 {
 	struct layout_rect own = layout_cell_rect(work, node, margin);
 	const struct layout_rect *screen = &work->screen;
@@ -109,9 +119,10 @@ static bool cell_is_clear(const struct layout_work *work, size_t node, float mar
 	    own.x + own.w > screen->x + screen->w + margin ||
 	    own.y + own.h > screen->y + screen->h + margin)
 		return false;
-	for (size_t other = 0; other < work->situation->node_count; other++)
-		if (other != node &&
-		    layout_rects_overlap(own, layout_cell_rect(work, other, margin)))
+	size_t found = layout_buckets_near(&cells->nearby, own, cells->found);
+	for (size_t f = 0; f < found; f++)
+		if (cells->found[f] != node &&
+		    layout_rects_overlap(own, cells->cells[cells->found[f]]))
 			return false;
 	return true;
 }
@@ -120,12 +131,20 @@ static bool cell_is_clear(const struct layout_work *work, size_t node, float mar
  * moves to the nearest free place, searched on widening squares. */
 void layout_unstick(struct layout_work *work)
 {
+	size_t count = work->situation->node_count;
 	float margin = work->layout->symbol_size * 0.12f;
 	float step = work->layout->symbol_size * 0.5f;
 	/* Nearby only: far away it would no longer stand near its own. */
 	float reach = work->layout->symbol_size * 12;
-	for (size_t node = 0; node < work->situation->node_count; node++) {
-		if (!is_movable(work, node) || cell_is_clear(work, node, margin))
+	struct unstick_cells cells = {.cells = calloc(count + 1, sizeof *cells.cells),
+	                              .found = calloc(count + 1, sizeof *cells.found)};
+	bool is_ready = cells.cells && cells.found &&
+	                layout_buckets_init(&cells.nearby, work->screen, 48, count);
+	for (size_t i = 0; is_ready && i < count; i++)
+		cells.cells[i] = layout_cell_rect(work, i, margin);
+	is_ready = is_ready && layout_buckets_fill(&cells.nearby, cells.cells);
+	for (size_t node = 0; is_ready && node < count; node++) {
+		if (!is_movable(work, node) || cell_is_clear(work, &cells, node, margin))
 			continue;
 		struct layout_node *placed = &work->layout->nodes[node];
 		float x = placed->x, y = placed->y;
@@ -145,14 +164,20 @@ void layout_unstick(struct layout_work *work)
 				                       : y - offset;
 				placed->x = cx;
 				placed->y = cy;
-				is_found = cell_is_clear(work, node, margin);
+				is_found = cell_is_clear(work, &cells, node, margin);
 			}
 		}
 		if (!is_found) {
 			placed->x = x;
 			placed->y = y;
+			continue;
 		}
+		cells.cells[node] = layout_cell_rect(work, node, margin);
+		is_ready = layout_buckets_fill(&cells.nearby, cells.cells);
 	}
+	free(cells.cells);
+	free(cells.found);
+	layout_buckets_free(&cells.nearby);
 }
 
 static void finish_boxes(struct layout_work *work)
@@ -305,17 +330,6 @@ void layout_finish(struct layout_work *work)
 	finish_households(work);
 }
 
-static bool segments_cross(float ax, float ay, float bx, float by, float cx, float cy, float dx,
-                           float dy)
-{
-	float d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
-	float d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-	float d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-	float d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
-	       ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
-}
-
 void layout_stats(const struct situation *situation, const struct layout *layout,
                   struct layout_stats *stats)
 {
@@ -342,7 +356,7 @@ void layout_stats(const struct situation *situation, const struct layout *layout
 			                         *q = &layout->nodes[la->b];
 			const struct layout_node *r = &layout->nodes[lb->a],
 			                         *s = &layout->nodes[lb->b];
-			if (segments_cross(p->x, p->y, q->x, q->y, r->x, r->y, s->x, s->y))
+			if (layout_segments_cross(p->x, p->y, q->x, q->y, r->x, r->y, s->x, s->y))
 				stats->crossings++;
 		}
 	}

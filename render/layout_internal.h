@@ -2,7 +2,8 @@
  * layout_internal: what the layout's modules share while one layout is
  * computed (layout.c runs the attempts, layout_family.c places the
  * genogram, layout_ring.c the professionals, layout_check.c verifies and
- * separates). Not part of the API.
+ * separates, layout_untangle.c moves professionals to where their links
+ * cross least). Not part of the API.
  */
 #ifndef CONCERTO_LAYOUT_INTERNAL_H
 #define CONCERTO_LAYOUT_INTERNAL_H
@@ -50,6 +51,19 @@ static inline bool layout_rects_overlap(struct layout_rect a, struct layout_rect
 	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+/* Whether segments ab and cd cross at a point inside both (touching or
+ * collinear pairs do not count), as layout_stats counts crossings. */
+static inline bool layout_segments_cross(float ax, float ay, float bx, float by, float cx, float cy,
+                                         float dx, float dy)
+{
+	float d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+	float d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+	float d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+	float d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+	       ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
 /* The node's whole footprint (symbol and label) at its current position. */
 struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node, float margin);
 /* Isotonic regression with minimum gaps: x keeps the order of `desired`,
@@ -72,5 +86,8 @@ void layout_separate(struct layout_work *work);
 /* Moves professionals still overlapping something to the nearest free place. */
 void layout_unstick(struct layout_work *work);
 void layout_finish(struct layout_work *work);
+/* layout_untangle.c: professionals, then institution tags, move to the free
+ * places where their links cross fewest others. */
+void layout_untangle(struct layout_work *work);
 
 #endif

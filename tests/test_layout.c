@@ -107,10 +107,10 @@ static void check_children(const struct situation *situation, const struct layou
 			float x = layout->nodes[other->child].x;
 			bool is_same_row = layout->nodes[other->child].y == row_y;
 			bool is_inside = is_same_row && x > left + layout->symbol_size &&
-					 x < right - layout->symbol_size;
+			                 x < right - layout->symbol_size;
 			if (is_inside)
 				fprintf(stderr, "  %s stands among the children of union %zu\n",
-					situation->nodes[other->child].id, c);
+				        situation->nodes[other->child].id, c);
 			CHECK(!is_inside);
 		}
 	}
@@ -156,6 +156,43 @@ static void check_households(const struct situation *situation, const struct lay
 	}
 }
 
+/* The family's rows are the genogram's: professionals and institution tags
+ * stand around them, never among them. */
+static void check_network_outside_family(const struct situation *situation,
+                                         const struct layout *layout)
+{
+	for (size_t i = 0; i < situation->node_count; i++) {
+		if (situation->nodes[i].kind == NODE_PERSON)
+			continue;
+		bool is_inside = rects_overlap(layout->nodes[i].symbol_box, layout->family_area);
+		if (is_inside)
+			fprintf(stderr, "  %s among the family\n", situation->nodes[i].id);
+		CHECK(!is_inside);
+	}
+}
+
+/* Professionals stand near those they work with: crossings stay well
+ * under what the ring along the screen's edges alone gave (demo: 14 at
+ * 1920x1080; generated-60: 413). */
+static void check_crossings(const char *path, struct text_cache *text, size_t most)
+{
+	struct session session;
+	CHECK(session_load(&session, path));
+	struct layout_measure measure = draw_layout_measure(text);
+	struct layout *layout =
+	    session.situation ? layout_compute(session.situation, 1920, 1080, &measure) : NULL;
+	CHECK(layout != NULL);
+	if (layout) {
+		struct layout_stats stats;
+		layout_stats(session.situation, layout, &stats);
+		printf("%s: %zu crossings at 1920x1080 (at most %zu)\n", path, stats.crossings,
+		       most);
+		CHECK(stats.crossings <= most);
+	}
+	layout_free(layout);
+	session_free(&session);
+}
+
 static void check_file(const char *path, struct text_cache *text)
 {
 	struct session session;
@@ -183,6 +220,7 @@ static void check_file(const char *path, struct text_cache *text)
 		check_partners(situation, layout);
 		check_children(situation, layout);
 		check_households(situation, layout);
+		check_network_outside_family(situation, layout);
 		for (size_t i = 0; i < situation->node_count; i++) {
 			const struct layout_node *node = &layout->nodes[i];
 			if (node->symbol_box.x < 0 || node->symbol_box.y < 0)
@@ -213,6 +251,8 @@ int main(void)
 	 * test does not depend on the generator. */
 	check_file(TESTS_DATA_DIR "/generated-20.situation", text);
 	check_file(TESTS_DATA_DIR "/generated-60.situation", text);
+	check_crossings(CONCERTO_SOURCE_DIR "/assets/demo.situation", text, 4);
+	check_crossings(TESTS_DATA_DIR "/generated-60.situation", text, 300);
 	text_cache_free(text);
 	return check_report("test_layout");
 }

@@ -403,6 +403,41 @@ static int pro_sector(const struct gen *gen, int pro)
 	return index % gen->institution_count % 6;
 }
 
+/* A person of the two youngest generations (schools and child protection
+ * work with children and their parents). */
+static int young_person(struct gen *gen, int family_count)
+{
+	for (int attempt = 0; attempt < 64; attempt++) {
+		int person = rng_below(&gen->rng, family_count);
+		if (gen->persons[person].generation >= gen->max_generation - 1)
+			return person;
+	}
+	return family_count - 1;
+}
+
+/* Someone of the person's close family: partner, parent, child or sibling;
+ * any family member when the person has none. */
+static int close_relative(struct gen *gen, int person, int family_count)
+{
+	int circle[64];
+	int count = 0;
+	for (int i = 0; i < gen->couple_count; i++) {
+		const struct couple *couple = &gen->couples[i];
+		bool is_partner = couple->a == person || couple->b == person;
+		bool is_child = gen->persons[person].parent_union == i;
+		if (!is_partner && !is_child)
+			continue;
+		int partners[2] = {couple->a, couple->b};
+		for (int k = 0; k < 2 && count < 64; k++)
+			if (partners[k] != person)
+				circle[count++] = partners[k];
+		for (int c = 0; c < couple->child_count && count < 64; c++)
+			if (couple->children[c] != person)
+				circle[count++] = couple->children[c];
+	}
+	return count ? circle[rng_below(&gen->rng, count)] : rng_below(&gen->rng, family_count);
+}
+
 static void print_network(struct gen *gen, int family_count)
 {
 	printf("\n# --- institutions et professionnels ---\n");
@@ -433,12 +468,21 @@ static void print_network(struct gen *gen, int family_count)
 	}
 
 	printf("\n# --- liens ---\n");
+	/* Who each professional works with: one person of the family (a
+	 * child for schools and child protection) and some of that person's
+	 * close family, as in a real situation; a mix of random family members
+	 * from all branches is not what a network looks like. */
+	int(*targets)[3] = calloc((size_t)gen->pro_count + 1, sizeof *targets);
 	for (int p = 0; p < gen->pro_count; p++) {
 		int pro = gen->first_pro + p;
 		int sector = pro_sector(gen, pro);
 		int count = 1 + rng_below(&gen->rng, 3);
+		int focus = sector == 2 || sector == 3 ? young_person(gen, family_count)
+		                                       : rng_below(&gen->rng, family_count);
 		for (int k = 0; k < count; k++) {
-			int person = rng_below(&gen->rng, family_count);
+			int person = k == 0 ? focus : close_relative(gen, focus, family_count);
+			if (targets)
+				targets[p][k] = person + 1;
 			bool has_label = rng_chance(&gen->rng, 50);
 			const char *label =
 			    has_label ? work_labels[rng_below(&gen->rng, sizeof work_labels /
@@ -453,22 +497,29 @@ static void print_network(struct gen *gen, int family_count)
 				           rng_chance(&gen->rng, 50) ? "travail" : NULL,
 				           rng_chance(&gen->rng, 15));
 		}
-		/* Professionals talk to each other too. */
+		/* Professionals talk to each other too, mostly to those who work
+		 * with the same person. */
 		if (gen->pro_count > 1 && rng_chance(&gen->rng, 40)) {
 			int other = gen->first_pro + rng_below(&gen->rng, gen->pro_count);
+			for (int q = 0; q < p && targets; q++)
+				if (targets[q][0] == targets[p][0])
+					other = gen->first_pro + q;
 			print_link(gen, pro, other,
 			           pro_labels[rng_below(&gen->rng,
 			                                sizeof pro_labels / sizeof *pro_labels)],
 			           NULL, false);
 		}
 	}
-	/* Links inside the family, of every person-to-person kind. */
+	free(targets);
+	/* Links inside the family, of every person-to-person kind, mostly
+	 * between close relatives. */
 	int family_links = family_count / 3 + 5; /* at least one of each kind */
 	for (int k = 0; k < family_links; k++) {
 		const char *kind = person_link_kinds[k % 5];
 		for (int attempt = 0; attempt < 16; attempt++) {
 			int a = rng_below(&gen->rng, family_count);
-			int b = rng_below(&gen->rng, family_count);
+			int b = rng_chance(&gen->rng, 80) ? close_relative(gen, a, family_count)
+			                                  : rng_below(&gen->rng, family_count);
 			if (print_link(gen, a, b,
 			               k % 4 == 0 ? "ne se parlent plus depuis 2019" : NULL, kind,
 			               k % 6 == 5))

@@ -1,0 +1,37 @@
+/*
+ * layout_buckets: a uniform grid over an area, each bucket listing the
+ * rectangles that cover it. Items are numbered 0..item_count-1 by the
+ * caller; refilling after some of them moved costs one pass over them.
+ */
+#ifndef CONCERTO_LAYOUT_BUCKETS_H
+#define CONCERTO_LAYOUT_BUCKETS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+
+struct layout_buckets {
+	struct layout_rect area; /* rectangles outside count in the edge buckets */
+	float size;              /* a bucket's side */
+	int columns, rows;
+	size_t *first; /* columns * rows + 1 offsets into items */
+	size_t *items;
+	size_t capacity;
+	size_t item_count;
+	unsigned *stamps; /* per item: the last query that found it */
+	unsigned stamp;
+};
+
+/* `across` buckets along the area's longer side: small items want many,
+ * long ones (segments) few. false when out of memory (free it anyway). */
+bool layout_buckets_init(struct layout_buckets *buckets, struct layout_rect area, int across,
+                         size_t item_count);
+void layout_buckets_free(struct layout_buckets *buckets);
+/* Sorts rects[0..item_count-1] into the buckets; false when out of memory. */
+bool layout_buckets_fill(struct layout_buckets *buckets, const struct layout_rect *rects);
+/* Every item sharing a bucket with rect, each once, into found (room for
+ * item_count); returns how many. A superset of the items that overlap it. */
+size_t layout_buckets_near(struct layout_buckets *buckets, struct layout_rect rect, size_t *found);
+
+#endif

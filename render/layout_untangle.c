@@ -1,0 +1,430 @@
+/*
+ * layout_untangle: professionals move to where their links cross fewest
+ * others, then institution tags to the middle of their professionals.
+ *
+ * The ring (layout_ring.c) gives every professional a place by sector and
+ * institution, but a place on the screen's edge: a link from there to a
+ * family member in the middle of the genogram crosses every link it passes.
+ * Here each professional in turn tries free places around the family (the
+ * nearest to those it works with first) and takes the one that costs
+ * least: crossings first, then links running over someone's symbol or
+ * label, then length; its tie to its institution's tag counts like a link,
+ * its length four times, so that an institution's professionals stay
+ * together around their tag. The family never moves and nobody else enters
+ * its rows: they are the genogram. A place is free when the node's whole
+ * footprint touches no other footprint, is on screen and outside the
+ * family's box. Moves are taken only when they lower the cost, so a few
+ * passes settle; everything is deterministic (same file, same picture).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_buckets.h"
+#include "layout_internal.h"
+
+enum {
+	UNTANGLE_PASSES = 3,
+	UNTANGLE_TRIED_PLACES = 12,    /* full costings per node and pass */
+	UNTANGLE_CHECKED_PLACES = 300, /* freedom checks per node and pass */
+	UNTANGLE_MAX_GRID = 20000,     /* grid points, whatever the screen */
+	UNTANGLE_CELL_BUCKETS = 48,    /* along the screen's longer side */
+	UNTANGLE_SEGMENT_BUCKETS = 8,
+};
+
+/* Costs, in crossings: what one crossing is worth in pixels of link (at
+ * 1080 lines), what a link over a node costs, what a tie crossing costs. */
+static const float untangle_crossing_px = 400.0f;
+static const float untangle_over_node = 0.5f;
+static const float untangle_tie_weight = 1.0f;
+static const float untangle_tie_length_weight = 4.0f;
+
+/* Ends and box kept with the segment: the crossing count reads them for
+ * every segment and every place tried, so they stay in one array. */
+struct untangle_segment {
+	float ax, ay, bx, by;
+	float left, right, top, bottom;
+	int a, b;
+	float weight; /* 1 for a link, less for a tie to an institution */
+};
+
+struct untangle_place {
+	float length_cost;
+	float x, y;
+};
+
+struct untangle {
+	struct layout_work *work;
+	struct untangle_segment *segments;
+	size_t segment_count;
+	size_t *first;    /* node_count + 1: CSR offsets into incident */
+	size_t *incident; /* segment indices per node */
+	struct layout_rect *households;
+	size_t household_count;
+	struct untangle_place *places; /* UNTANGLE_CHECKED_PLACES */
+	struct layout_rect *cells;     /* every node's footprint where it stands */
+	struct layout_rect *reaches;   /* every segment's box */
+	struct layout_buckets nearby_cells;
+	struct layout_buckets nearby_segments;
+	size_t *found; /* room for every node or segment a query finds */
+	float margin;
+	float per_px; /* crossings per pixel of length */
+};
+
+static bool untangle_is_movable(const struct situation *situation, size_t node)
+{
+	return situation->nodes[node].kind != NODE_PERSON;
+}
+
+static void untangle_refresh_segment(struct untangle *u, size_t s)
+{
+	const struct layout_node *nodes = u->work->layout->nodes;
+	struct untangle_segment *segment = &u->segments[s];
+	segment->ax = nodes[segment->a].x;
+	segment->ay = nodes[segment->a].y;
+	segment->bx = nodes[segment->b].x;
+	segment->by = nodes[segment->b].y;
+	segment->left = layout_min(segment->ax, segment->bx);
+	segment->right = layout_max(segment->ax, segment->bx);
+	segment->top = layout_min(segment->ay, segment->by);
+	segment->bottom = layout_max(segment->ay, segment->by);
+	u->reaches[s] =
+	    (struct layout_rect){segment->left, segment->top, segment->right - segment->left,
+	                         segment->bottom - segment->top};
+}
+
+static bool untangle_build(struct untangle *u, struct layout_work *work)
+{
+	const struct situation *situation = work->situation;
+	size_t count = situation->node_count;
+	*u = (struct untangle){.work = work};
+	u->margin = work->layout->symbol_size * 0.12f;
+	u->per_px = 1.0f / (untangle_crossing_px * work->unit);
+	size_t ties = 0;
+	for (size_t i = 0; i < count; i++)
+		ties +=
+		    situation->nodes[i].kind == NODE_PRO && situation->nodes[i].institution >= 0;
+	u->segments = calloc(situation->link_count + ties + 1, sizeof *u->segments);
+	u->first = calloc(count + 1, sizeof *u->first);
+	u->incident = calloc(2 * (situation->link_count + ties) + 1, sizeof *u->incident);
+	u->households = calloc(situation->household_count + 1, sizeof *u->households);
+	u->places = calloc(UNTANGLE_CHECKED_PLACES, sizeof *u->places);
+	u->cells = calloc(count + 1, sizeof *u->cells);
+	u->reaches = calloc(situation->link_count + ties + 1, sizeof *u->reaches);
+	u->found = calloc(count + situation->link_count + ties + 1, sizeof *u->found);
+	if (!u->segments || !u->first || !u->incident || !u->households || !u->places ||
+	    !u->cells || !u->reaches || !u->found)
+		return false;
+	for (size_t i = 0; i < count; i++)
+		u->cells[i] = layout_cell_rect(work, i, u->margin);
+	for (size_t l = 0; l < situation->link_count; l++)
+		u->segments[u->segment_count++] = (struct untangle_segment){
+		    .a = situation->links[l].a, .b = situation->links[l].b, .weight = 1.0f};
+	for (size_t i = 0; i < count; i++)
+		if (situation->nodes[i].kind == NODE_PRO && situation->nodes[i].institution >= 0)
+			u->segments[u->segment_count++] =
+			    (struct untangle_segment){.a = (int)i,
+			                              .b = situation->nodes[i].institution,
+			                              .weight = untangle_tie_weight};
+	for (size_t s = 0; s < u->segment_count; s++)
+		untangle_refresh_segment(u, s);
+	if (!layout_buckets_init(&u->nearby_cells, work->screen, UNTANGLE_CELL_BUCKETS, count) ||
+	    !layout_buckets_init(&u->nearby_segments, work->screen, UNTANGLE_SEGMENT_BUCKETS,
+	                         u->segment_count) ||
+	    !layout_buckets_fill(&u->nearby_cells, u->cells) ||
+	    !layout_buckets_fill(&u->nearby_segments, u->reaches))
+		return false;
+	/* Incident segments per node, counted then filled (CSR). */
+	for (size_t s = 0; s < u->segment_count; s++) {
+		u->first[u->segments[s].a + 1]++;
+		u->first[u->segments[s].b + 1]++;
+	}
+	for (size_t i = 0; i < count; i++)
+		u->first[i + 1] += u->first[i];
+	size_t *fill = calloc(count + 1, sizeof *fill);
+	if (!fill)
+		return false;
+	for (size_t s = 0; s < u->segment_count; s++) {
+		size_t a = (size_t)u->segments[s].a, b = (size_t)u->segments[s].b;
+		u->incident[u->first[a] + fill[a]++] = s;
+		u->incident[u->first[b] + fill[b]++] = s;
+	}
+	free(fill);
+	/* Households as the box of their members: nobody else goes in there. */
+	for (size_t h = 0; h < situation->household_count; h++) {
+		const struct household *household = &situation->households[h];
+		if (household->member_count == 0)
+			continue;
+		struct layout_rect box = layout_cell_rect(work, (size_t)household->members[0], 0);
+		for (size_t m = 1; m < household->member_count; m++) {
+			struct layout_rect cell =
+			    layout_cell_rect(work, (size_t)household->members[m], 0);
+			float right = layout_max(box.x + box.w, cell.x + cell.w);
+			float bottom = layout_max(box.y + box.h, cell.y + cell.h);
+			box.x = layout_min(box.x, cell.x);
+			box.y = layout_min(box.y, cell.y);
+			box.w = right - box.x;
+			box.h = bottom - box.y;
+		}
+		u->households[u->household_count++] = box;
+	}
+	return true;
+}
+
+static void untangle_free(struct untangle *u)
+{
+	free(u->segments);
+	free(u->first);
+	free(u->incident);
+	free(u->households);
+	free(u->places);
+	free(u->cells);
+	free(u->reaches);
+	free(u->found);
+	layout_buckets_free(&u->nearby_cells);
+	layout_buckets_free(&u->nearby_segments);
+}
+
+/* Does the segment from p to q pass through the rectangle? (Liang-Barsky) */
+static bool segment_meets_rect(float px, float py, float qx, float qy, struct layout_rect rect)
+{
+	float t0 = 0, t1 = 1, dx = qx - px, dy = qy - py;
+	const float p[4] = {-dx, dx, -dy, dy};
+	const float q[4] = {px - rect.x, rect.x + rect.w - px, py - rect.y, rect.y + rect.h - py};
+	for (int k = 0; k < 4; k++) {
+		if (fabsf(p[k]) < 1e-9f) {
+			if (q[k] < 0)
+				return false;
+			continue;
+		}
+		float t = q[k] / p[k];
+		if (p[k] < 0)
+			t0 = layout_max(t0, t);
+		else
+			t1 = layout_min(t1, t);
+		if (t0 > t1)
+			return false;
+	}
+	return true;
+}
+
+/* The cost of the node's segments where they stand now (the node's own
+ * position is read from the layout); stops counting once the cost reaches
+ * `bound`, since it can then only lose. */
+static float untangle_cost(struct untangle *u, size_t node, float bound)
+{
+	const struct layout_node *nodes = u->work->layout->nodes;
+	float cost = 0;
+	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
+		const struct untangle_segment *own = &u->segments[u->incident[k]];
+		const struct layout_node *p = &nodes[own->a], *q = &nodes[own->b];
+		float dx = q->x - p->x, dy = q->y - p->y;
+		float length_weight = own->weight < 1 ? untangle_tie_length_weight : 1.0f;
+		cost += sqrtf(dx * dx + dy * dy) * u->per_px * length_weight;
+		if (cost >= bound)
+			return cost;
+		struct layout_rect reach = {layout_min(p->x, q->x), layout_min(p->y, q->y),
+		                            fabsf(dx), fabsf(dy)};
+		/* The node's own segments are stale in the buckets while it tries
+		 * places, but they share its end, so they are never compared. */
+		size_t found = layout_buckets_near(&u->nearby_segments, reach, u->found);
+		for (size_t f = 0; f < found; f++) {
+			const struct untangle_segment *other = &u->segments[u->found[f]];
+			if (other->right < reach.x || other->left > reach.x + reach.w ||
+			    other->bottom < reach.y || other->top > reach.y + reach.h)
+				continue;
+			if (other->a == own->a || other->a == own->b || other->b == own->a ||
+			    other->b == own->b)
+				continue;
+			if (layout_segments_cross(p->x, p->y, q->x, q->y, other->ax, other->ay,
+			                          other->bx, other->by))
+				cost += own->weight * other->weight;
+		}
+		if (cost >= bound)
+			return cost;
+		/* Running over someone else's symbol or label. */
+		found = layout_buckets_near(&u->nearby_cells, reach, u->found);
+		for (size_t f = 0; f < found; f++) {
+			size_t i = u->found[f];
+			if ((int)i == own->a || (int)i == own->b)
+				continue;
+			if (segment_meets_rect(p->x, p->y, q->x, q->y, u->cells[i]))
+				cost += untangle_over_node * own->weight;
+		}
+	}
+	return cost;
+}
+
+/* Whether the node's footprint, where it stands, is on screen and touches
+ * no other footprint and no household. */
+static bool untangle_is_free(struct untangle *u, size_t node)
+{
+	const struct layout_work *work = u->work;
+	struct layout_rect own = layout_cell_rect(work, node, u->margin);
+	const struct layout_rect *screen = &work->screen;
+	if (own.x < screen->x - u->margin || own.y < screen->y - u->margin ||
+	    own.x + own.w > screen->x + screen->w + u->margin ||
+	    own.y + own.h > screen->y + screen->h + u->margin)
+		return false;
+	/* The family's rows are the genogram's: nobody else stands among them. */
+	if (layout_rects_overlap(own, work->family_box))
+		return false;
+	for (size_t h = 0; h < u->household_count; h++)
+		if (layout_rects_overlap(own, u->households[h]))
+			return false;
+	size_t found = layout_buckets_near(&u->nearby_cells, own, u->found);
+	for (size_t f = 0; f < found; f++)
+		if (u->found[f] != node && layout_rects_overlap(own, u->cells[u->found[f]]))
+			return false;
+	return true;
+}
+
+static int untangle_place_compare(const void *left, const void *right)
+{
+	const struct untangle_place *a = left, *b = right;
+	if (a->length_cost != b->length_cost)
+		return a->length_cost < b->length_cost ? -1 : 1;
+	if (a->y != b->y)
+		return a->y < b->y ? -1 : 1;
+	return (a->x > b->x) - (a->x < b->x);
+}
+
+/* Keeps the `capacity` cheapest places seen in a max-heap on length cost:
+ * a screen holds thousands of grid points and only the nearest few hundred
+ * are ever tried, so sorting them all would cost more than the search. */
+static void untangle_keep_place(struct untangle_place *heap, size_t *count, size_t capacity,
+                                struct untangle_place place)
+{
+	size_t at;
+	if (*count < capacity) {
+		at = (*count)++;
+		while (at > 0 && untangle_place_compare(&heap[(at - 1) / 2], &place) < 0) {
+			heap[at] = heap[(at - 1) / 2];
+			at = (at - 1) / 2;
+		}
+		heap[at] = place;
+		return;
+	}
+	if (untangle_place_compare(&place, &heap[0]) >= 0)
+		return;
+	at = 0;
+	for (;;) {
+		size_t child = 2 * at + 1;
+		if (child >= *count)
+			break;
+		if (child + 1 < *count &&
+		    untangle_place_compare(&heap[child], &heap[child + 1]) < 0)
+			child++;
+		if (untangle_place_compare(&heap[child], &place) <= 0)
+			break;
+		heap[at] = heap[child];
+		at = child;
+	}
+	heap[at] = place;
+}
+
+/* Grid points over the screen, nearest to the node's other ends first. */
+static size_t untangle_candidates(struct untangle *u, size_t node)
+{
+	const struct layout_work *work = u->work;
+	const struct layout_rect *screen = &work->screen;
+	const struct layout_node *nodes = work->layout->nodes;
+	float step = layout_max(work->layout->symbol_size, 30.0f * work->unit);
+	while ((screen->w / step + 1) * (screen->h / step + 1) > UNTANGLE_MAX_GRID)
+		step *= 1.5f;
+	/* Only around those it is tied to: far from all of them it could not
+	 * be among the cheapest anyway. */
+	float reach = layout_max(screen->w, screen->h) * 0.15f + work->cells[node].half_width;
+	float left = INFINITY, right = -INFINITY, top = INFINITY, bottom = -INFINITY;
+	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
+		const struct untangle_segment *own = &u->segments[u->incident[k]];
+		size_t other = (size_t)own->a == node ? (size_t)own->b : (size_t)own->a;
+		left = layout_min(left, nodes[other].x - reach);
+		right = layout_max(right, nodes[other].x + reach);
+		top = layout_min(top, nodes[other].y - reach);
+		bottom = layout_max(bottom, nodes[other].y + reach);
+	}
+	/* On the screen's grid, so every node sees the same points. */
+	float first_x = screen->x + step * ceilf(layout_max(0, left - screen->x) / step);
+	float first_y = screen->y + step * ceilf(layout_max(0, top - screen->y) / step);
+	right = layout_min(right, screen->x + screen->w);
+	bottom = layout_min(bottom, screen->y + screen->h);
+	size_t count = 0;
+	for (float y = first_y; y <= bottom; y += step) {
+		for (float x = first_x; x <= right; x += step) {
+			float cost = 0;
+			for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
+				const struct untangle_segment *own = &u->segments[u->incident[k]];
+				size_t other =
+				    (size_t)own->a == node ? (size_t)own->b : (size_t)own->a;
+				float dx = nodes[other].x - x, dy = nodes[other].y - y;
+				cost += sqrtf(dx * dx + dy * dy) *
+				        (own->weight < 1 ? untangle_tie_length_weight : 1.0f);
+			}
+			untangle_keep_place(u->places, &count, UNTANGLE_CHECKED_PLACES,
+			                    (struct untangle_place){cost, x, y});
+		}
+	}
+	qsort(u->places, count, sizeof *u->places, untangle_place_compare);
+	return count;
+}
+
+/* Tries the node's best places; returns whether it moved. */
+static bool untangle_node(struct untangle *u, size_t node)
+{
+	struct layout_node *placed = &u->work->layout->nodes[node];
+	if (u->first[node] == u->first[node + 1])
+		return false;
+	float start_x = placed->x, start_y = placed->y;
+	float best = untangle_cost(u, node, INFINITY);
+	float best_x = start_x, best_y = start_y;
+	size_t count = untangle_candidates(u, node);
+	size_t tried = 0, checked = 0;
+	for (size_t c = 0;
+	     c < count && tried < UNTANGLE_TRIED_PLACES && checked < UNTANGLE_CHECKED_PLACES; c++) {
+		/* Length alone already costs more than the best: so do the rest. */
+		if (u->places[c].length_cost * u->per_px >= best)
+			break;
+		placed->x = u->places[c].x;
+		placed->y = u->places[c].y;
+		checked++;
+		if (!untangle_is_free(u, node))
+			continue;
+		tried++;
+		float cost = untangle_cost(u, node, best);
+		if (cost < best - 1e-4f) {
+			best = cost;
+			best_x = placed->x;
+			best_y = placed->y;
+		}
+	}
+	placed->x = best_x;
+	placed->y = best_y;
+	if (best_x == start_x && best_y == start_y)
+		return false;
+	u->cells[node] = layout_cell_rect(u->work, node, u->margin);
+	for (size_t k = u->first[node]; k < u->first[node + 1]; k++)
+		untangle_refresh_segment(u, u->incident[k]);
+	return layout_buckets_fill(&u->nearby_cells, u->cells) &&
+	       layout_buckets_fill(&u->nearby_segments, u->reaches);
+}
+
+void layout_untangle(struct layout_work *work)
+{
+	struct untangle u;
+	if (untangle_build(&u, work)) {
+		const struct situation *situation = work->situation;
+		for (int pass = 0; pass < UNTANGLE_PASSES; pass++) {
+			bool has_moved = false;
+			/* Professionals first, then the tags follow them. */
+			for (int kind = NODE_PRO; kind <= NODE_INSTITUTION; kind++)
+				for (size_t i = 0; i < situation->node_count; i++)
+					if ((int)situation->nodes[i].kind == kind &&
+					    untangle_is_movable(situation, i))
+						has_moved |= untangle_node(&u, i);
+			if (!has_moved)
+				break;
+		}
+	}
+	untangle_free(&u);
+}
