@@ -8,13 +8,12 @@
  * Here each professional in turn tries free places around the family (the
  * nearest to those it works with first) and takes the one that costs
  * least: crossings first, then links running over someone's symbol or
- * label, then length; its tie to its institution's tag counts like a link,
- * its length four times, so that an institution's professionals stay
- * together around their tag. The family never moves and nobody else enters
- * its rows: they are the genogram. A place is free when the node's whole
- * footprint touches no other footprint, is on screen and outside the
- * family's box. Moves are taken only when they lower the cost, so a few
- * passes settle; everything is deterministic (same file, same picture).
+ * label, then length. Its tie to its institution's tag counts as one more
+ * link (weighing ties more kept tags closer but doubled the crossings), so
+ * an institution's professionals gather around their tag. The family never moves and nobody else
+ * enters its rows: they are the genogram. A place is free when the node's whole footprint touches
+ * no other footprint, is on screen and outside the family's box. Moves are taken only when they
+ * lower the cost, so a few passes settle; everything is deterministic (same file, same picture).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -30,14 +29,13 @@ enum {
 	UNTANGLE_MAX_GRID = 20000,     /* grid points, whatever the screen */
 	UNTANGLE_CELL_BUCKETS = 48,    /* along the screen's longer side */
 	UNTANGLE_SEGMENT_BUCKETS = 8,
+	UNTANGLE_MAX_NODES_FOR_TRIES = 60,
 };
 
 /* Costs, in crossings: what one crossing is worth in pixels of link (at
- * 1080 lines), what a link over a node costs, what a tie crossing costs. */
+ * 1080 lines), and what a link over someone's symbol or label costs. */
 static const float untangle_crossing_px = 400.0f;
-static const float untangle_over_node = 0.5f;
-static const float untangle_tie_weight = 1.0f;
-static const float untangle_tie_length_weight = 4.0f;
+static const float untangle_over_node = 1.0f;
 
 /* Ends and box kept with the segment: the crossing count reads them for
  * every segment and every place tried, so they stay in one array. */
@@ -45,7 +43,9 @@ struct untangle_segment {
 	float ax, ay, bx, by;
 	float left, right, top, bottom;
 	int a, b;
-	float weight; /* 1 for a link, less for a tie to an institution */
+	/* A tie to a tag with no other professional: the tag follows, so the
+	 * professional moves as if it had none. */
+	bool is_followed;
 };
 
 struct untangle_place {
@@ -76,6 +76,12 @@ static bool untangle_is_movable(const struct situation *situation, size_t node)
 	return situation->nodes[node].kind != NODE_PERSON;
 }
 
+/* Whether the segment weighs on where the node goes. */
+static bool untangle_counts(const struct untangle_segment *segment, size_t node)
+{
+	return !(segment->is_followed && (size_t)segment->a == node);
+}
+
 static void untangle_refresh_segment(struct untangle *u, size_t s)
 {
 	const struct layout_node *nodes = u->work->layout->nodes;
@@ -93,7 +99,16 @@ static void untangle_refresh_segment(struct untangle *u, size_t s)
 	                         segment->bottom - segment->top};
 }
 
-static bool untangle_build(struct untangle *u, struct layout_work *work)
+/* How one run goes: the greedy moves depend on who moves first and on
+ * whether lone institutions' tags follow, and no one choice is best for
+ * every situation, so small situations try them all (layout_untangle). */
+struct untangle_strategy {
+	bool are_tags_following; /* of institutions with one professional */
+	bool is_by_links;        /* most links first, else in file order */
+};
+
+static bool untangle_build(struct untangle *u, struct layout_work *work,
+                           struct untangle_strategy strategy)
 {
 	const struct situation *situation = work->situation;
 	size_t count = situation->node_count;
@@ -119,13 +134,20 @@ static bool untangle_build(struct untangle *u, struct layout_work *work)
 		u->cells[i] = layout_cell_rect(work, i, u->margin);
 	for (size_t l = 0; l < situation->link_count; l++)
 		u->segments[u->segment_count++] = (struct untangle_segment){
-		    .a = situation->links[l].a, .b = situation->links[l].b, .weight = 1.0f};
-	for (size_t i = 0; i < count; i++)
-		if (situation->nodes[i].kind == NODE_PRO && situation->nodes[i].institution >= 0)
-			u->segments[u->segment_count++] =
-			    (struct untangle_segment){.a = (int)i,
-			                              .b = situation->nodes[i].institution,
-			                              .weight = untangle_tie_weight};
+		    .a = situation->links[l].a, .b = situation->links[l].b};
+	for (size_t i = 0; i < count; i++) {
+		int institution = situation->nodes[i].institution;
+		if (situation->nodes[i].kind != NODE_PRO || institution < 0)
+			continue;
+		size_t colleagues = 0;
+		for (size_t j = 0; j < count; j++)
+			colleagues += situation->nodes[j].kind == NODE_PRO &&
+			              situation->nodes[j].institution == institution;
+		u->segments[u->segment_count++] = (struct untangle_segment){
+		    .a = (int)i,
+		    .b = institution,
+		    .is_followed = strategy.are_tags_following && colleagues == 1};
+	}
 	for (size_t s = 0; s < u->segment_count; s++)
 		untangle_refresh_segment(u, s);
 	if (!layout_buckets_init(&u->nearby_cells, work->screen, UNTANGLE_CELL_BUCKETS, count) ||
@@ -217,10 +239,11 @@ static float untangle_cost(struct untangle *u, size_t node, float bound)
 	float cost = 0;
 	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
 		const struct untangle_segment *own = &u->segments[u->incident[k]];
+		if (!untangle_counts(own, node))
+			continue;
 		const struct layout_node *p = &nodes[own->a], *q = &nodes[own->b];
 		float dx = q->x - p->x, dy = q->y - p->y;
-		float length_weight = own->weight < 1 ? untangle_tie_length_weight : 1.0f;
-		cost += sqrtf(dx * dx + dy * dy) * u->per_px * length_weight;
+		cost += sqrtf(dx * dx + dy * dy) * u->per_px;
 		if (cost >= bound)
 			return cost;
 		struct layout_rect reach = {layout_min(p->x, q->x), layout_min(p->y, q->y),
@@ -238,7 +261,7 @@ static float untangle_cost(struct untangle *u, size_t node, float bound)
 				continue;
 			if (layout_segments_cross(p->x, p->y, q->x, q->y, other->ax, other->ay,
 			                          other->bx, other->by))
-				cost += own->weight * other->weight;
+				cost += 1;
 		}
 		if (cost >= bound)
 			return cost;
@@ -249,7 +272,7 @@ static float untangle_cost(struct untangle *u, size_t node, float bound)
 			if ((int)i == own->a || (int)i == own->b)
 				continue;
 			if (segment_meets_rect(p->x, p->y, q->x, q->y, u->cells[i]))
-				cost += untangle_over_node * own->weight;
+				cost += untangle_over_node;
 		}
 	}
 	return cost;
@@ -338,6 +361,8 @@ static size_t untangle_candidates(struct untangle *u, size_t node)
 	float left = INFINITY, right = -INFINITY, top = INFINITY, bottom = -INFINITY;
 	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
 		const struct untangle_segment *own = &u->segments[u->incident[k]];
+		if (!untangle_counts(own, node))
+			continue;
 		size_t other = (size_t)own->a == node ? (size_t)own->b : (size_t)own->a;
 		left = layout_min(left, nodes[other].x - reach);
 		right = layout_max(right, nodes[other].x + reach);
@@ -355,11 +380,12 @@ static size_t untangle_candidates(struct untangle *u, size_t node)
 			float cost = 0;
 			for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
 				const struct untangle_segment *own = &u->segments[u->incident[k]];
+				if (!untangle_counts(own, node))
+					continue;
 				size_t other =
 				    (size_t)own->a == node ? (size_t)own->b : (size_t)own->a;
 				float dx = nodes[other].x - x, dy = nodes[other].y - y;
-				cost += sqrtf(dx * dx + dy * dy) *
-				        (own->weight < 1 ? untangle_tie_length_weight : 1.0f);
+				cost += sqrtf(dx * dx + dy * dy);
 			}
 			untangle_keep_place(u->places, &count, UNTANGLE_CHECKED_PLACES,
 			                    (struct untangle_place){cost, x, y});
@@ -405,26 +431,137 @@ static bool untangle_node(struct untangle *u, size_t node)
 	u->cells[node] = layout_cell_rect(u->work, node, u->margin);
 	for (size_t k = u->first[node]; k < u->first[node + 1]; k++)
 		untangle_refresh_segment(u, u->incident[k]);
-	return layout_buckets_fill(&u->nearby_cells, u->cells) &&
-	       layout_buckets_fill(&u->nearby_segments, u->reaches);
+	if (!layout_buckets_fill(&u->nearby_cells, u->cells) ||
+	    !layout_buckets_fill(&u->nearby_segments, u->reaches))
+		return false;
+	/* A tag that follows this professional follows now, before others
+	 * take the places next to it. */
+	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
+		const struct untangle_segment *tie = &u->segments[u->incident[k]];
+		if (tie->is_followed && (size_t)tie->a == node)
+			untangle_node(u, (size_t)tie->b);
+	}
+	return true;
+}
+
+/* Who tries first: professionals with the most links (they anchor the
+ * others), then institution tags; node order breaks ties. */
+struct untangle_turn {
+	bool is_tag;
+	size_t links;
+	size_t node;
+};
+
+static int untangle_turn_compare(const void *left, const void *right)
+{
+	const struct untangle_turn *a = left, *b = right;
+	if (a->is_tag != b->is_tag)
+		return a->is_tag ? 1 : -1;
+	if (a->links != b->links)
+		return a->links > b->links ? -1 : 1;
+	return (a->node > b->node) - (a->node < b->node);
+}
+
+/* What the whole picture costs, ties included: crossings, links over
+ * someone's symbol or label, length. */
+static float untangle_total_cost(struct untangle *u)
+{
+	float cost = 0;
+	for (size_t s = 0; s < u->segment_count; s++) {
+		const struct untangle_segment *one = &u->segments[s];
+		cost += sqrtf((one->bx - one->ax) * (one->bx - one->ax) +
+		              (one->by - one->ay) * (one->by - one->ay)) *
+		        u->per_px;
+		for (size_t t = s + 1; t < u->segment_count; t++) {
+			const struct untangle_segment *other = &u->segments[t];
+			if (other->a == one->a || other->a == one->b || other->b == one->a ||
+			    other->b == one->b)
+				continue;
+			if (layout_segments_cross(one->ax, one->ay, one->bx, one->by, other->ax,
+			                          other->ay, other->bx, other->by))
+				cost += 1;
+		}
+		for (size_t i = 0; i < u->work->situation->node_count; i++)
+			if ((int)i != one->a && (int)i != one->b &&
+			    segment_meets_rect(one->ax, one->ay, one->bx, one->by, u->cells[i]))
+				cost += untangle_over_node;
+	}
+	return cost;
+}
+
+/* One run of the strategy from the positions the layout holds; returns
+ * the total cost it ends with. */
+static float untangle_run(struct layout_work *work, struct untangle_strategy strategy)
+{
+	float total = INFINITY;
+	struct untangle u = {0};
+	const struct situation *situation = work->situation;
+	struct untangle_turn *turns = calloc(situation->node_count + 1, sizeof *turns);
+	if (turns && untangle_build(&u, work, strategy)) {
+		size_t count = 0;
+		for (size_t i = 0; i < situation->node_count; i++)
+			if (untangle_is_movable(situation, i))
+				turns[count++] = (struct untangle_turn){
+				    situation->nodes[i].kind == NODE_INSTITUTION,
+				    strategy.is_by_links ? u.first[i + 1] - u.first[i] : 0, i};
+		qsort(turns, count, sizeof *turns, untangle_turn_compare);
+		for (int pass = 0; pass < UNTANGLE_PASSES; pass++) {
+			bool has_moved = false;
+			for (size_t k = 0; k < count; k++)
+				has_moved |= untangle_node(&u, turns[k].node);
+			if (!has_moved)
+				break;
+		}
+		total = untangle_total_cost(&u);
+	}
+	free(turns);
+	untangle_free(&u);
+	return total;
+}
+
+static void untangle_save(const struct layout *layout, float *positions)
+{
+	for (size_t i = 0; i < layout->node_count; i++) {
+		positions[2 * i] = layout->nodes[i].x;
+		positions[2 * i + 1] = layout->nodes[i].y;
+	}
+}
+
+static void untangle_restore(struct layout *layout, const float *positions)
+{
+	for (size_t i = 0; i < layout->node_count; i++) {
+		layout->nodes[i].x = positions[2 * i];
+		layout->nodes[i].y = positions[2 * i + 1];
+	}
 }
 
 void layout_untangle(struct layout_work *work)
 {
-	struct untangle u;
-	if (untangle_build(&u, work)) {
-		const struct situation *situation = work->situation;
-		for (int pass = 0; pass < UNTANGLE_PASSES; pass++) {
-			bool has_moved = false;
-			/* Professionals first, then the tags follow them. */
-			for (int kind = NODE_PRO; kind <= NODE_INSTITUTION; kind++)
-				for (size_t i = 0; i < situation->node_count; i++)
-					if ((int)situation->nodes[i].kind == kind &&
-					    untangle_is_movable(situation, i))
-						has_moved |= untangle_node(&u, i);
-			if (!has_moved)
-				break;
+	static const struct untangle_strategy strategies[] = {
+	    {false, false}, {true, false}, {false, true}, {true, true}};
+	struct layout *layout = work->layout;
+	/* Up to this size every strategy runs and the cheapest picture wins;
+	 * past it one run already costs tens of milliseconds. */
+	size_t tries = work->situation->node_count <= UNTANGLE_MAX_NODES_FOR_TRIES
+	                   ? sizeof strategies / sizeof *strategies
+	                   : 1;
+	float *start = calloc(2 * layout->node_count + 1, sizeof *start);
+	float *best = calloc(2 * layout->node_count + 1, sizeof *best);
+	if (!start || !best || tries == 1) {
+		(void)untangle_run(work, strategies[0]);
+	} else {
+		untangle_save(layout, start);
+		float least = INFINITY;
+		for (size_t t = 0; t < tries; t++) {
+			untangle_restore(layout, start);
+			float cost = untangle_run(work, strategies[t]);
+			if (cost < least) {
+				least = cost;
+				untangle_save(layout, best);
+			}
 		}
+		untangle_restore(layout, best);
 	}
-	untangle_free(&u);
+	free(start);
+	free(best);
 }
