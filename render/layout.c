@@ -115,15 +115,6 @@ void layout_isotonic(float *x, const float *desired, const float *gap, size_t co
 		}
 }
 
-struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node, float margin)
-{
-	const struct layout_node *placed = &work->layout->nodes[node];
-	const struct layout_cell *cell = &work->cells[node];
-	return (struct layout_rect){placed->x - cell->half_width - margin,
-	                            placed->y - cell->up - margin, 2 * (cell->half_width + margin),
-	                            cell->up + cell->down + 2 * margin};
-}
-
 /* Sizes of every footprint at the layout's current text size. */
 /* What gives way, in order, once the text is at its floor: roles and ages,
  * then full names, then the symbols' size (never the text's). */

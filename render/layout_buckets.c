@@ -8,6 +8,12 @@
 
 #include "layout_buckets.h"
 
+struct layout_bucket {
+	size_t *items;
+	size_t count;
+	size_t capacity;
+};
+
 bool layout_buckets_init(struct layout_buckets *buckets, struct layout_rect area, int across,
                          size_t item_count)
 {
@@ -16,17 +22,19 @@ bool layout_buckets_init(struct layout_buckets *buckets, struct layout_rect area
 	buckets->size = side > (float)across && across > 0 ? side / (float)across : 1.0f;
 	buckets->columns = (int)(area.w / buckets->size) + 1;
 	buckets->rows = (int)(area.h / buckets->size) + 1;
-	buckets->first =
-	    calloc((size_t)(buckets->columns * buckets->rows) + 1, sizeof *buckets->first);
+	buckets->buckets =
+	    calloc((size_t)(buckets->columns * buckets->rows), sizeof *buckets->buckets);
 	buckets->stamps = calloc(item_count + 1, sizeof *buckets->stamps);
 	buckets->item_count = item_count;
-	return buckets->first && buckets->stamps;
+	return buckets->buckets && buckets->stamps;
 }
 
 void layout_buckets_free(struct layout_buckets *buckets)
 {
-	free(buckets->first);
-	free(buckets->items);
+	size_t count = (size_t)(buckets->columns * buckets->rows);
+	for (size_t b = 0; buckets->buckets && b < count; b++)
+		free(buckets->buckets[b].items);
+	free(buckets->buckets);
 	free(buckets->stamps);
 	*buckets = (struct layout_buckets){0};
 }
@@ -48,43 +56,64 @@ static void buckets_range(const struct layout_buckets *buckets, struct layout_re
 	range[3] = buckets_index(buckets, rect.y + rect.h, buckets->area.y, buckets->rows);
 }
 
-bool layout_buckets_fill(struct layout_buckets *buckets, const struct layout_rect *rects)
+static bool bucket_add(struct layout_bucket *bucket, size_t item)
 {
-	size_t count = (size_t)(buckets->columns * buckets->rows);
-	memset(buckets->first, 0, (count + 1) * sizeof *buckets->first);
-	/* Counted, then filled (compressed rows: bucket b holds
-	 * items[first[b] .. first[b + 1]]). */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < buckets->item_count; i++) {
-			int range[4];
-			buckets_range(buckets, rects[i], range);
-			for (int row = range[2]; row <= range[3]; row++) {
-				for (int column = range[0]; column <= range[1]; column++) {
-					size_t b = (size_t)(row * buckets->columns + column);
-					if (pass == 0)
-						buckets->first[b + 1]++;
-					else
-						buckets->items[buckets->first[b]++] = i;
-				}
-			}
-		}
-		if (pass == 1)
-			break;
-		for (size_t b = 0; b < count; b++)
-			buckets->first[b + 1] += buckets->first[b];
-		if (buckets->first[count] > buckets->capacity) {
-			size_t *grown =
-			    realloc(buckets->items, buckets->first[count] * sizeof *grown);
-			if (!grown)
-				return false;
-			buckets->items = grown;
-			buckets->capacity = buckets->first[count];
+	if (bucket->count == bucket->capacity) {
+		size_t capacity = bucket->capacity ? 2 * bucket->capacity : 8;
+		size_t *grown = realloc(bucket->items, capacity * sizeof *grown);
+		if (!grown)
+			return false;
+		bucket->items = grown;
+		bucket->capacity = capacity;
+	}
+	bucket->items[bucket->count++] = item;
+	return true;
+}
+
+static void bucket_remove(struct layout_bucket *bucket, size_t item)
+{
+	for (size_t k = 0; k < bucket->count; k++) {
+		if (bucket->items[k] == item) {
+			/* Swapping the last in keeps removal cheap; the order stays
+			 * the same from one run to the next, so results do too. */
+			bucket->items[k] = bucket->items[--bucket->count];
+			return;
 		}
 	}
-	/* Filling moved each bucket's start to the next one's: shift back. */
-	memmove(buckets->first + 1, buckets->first, count * sizeof *buckets->first);
-	buckets->first[0] = 0;
+}
+
+/* Adds (is_adding) or removes the item in every bucket the rect covers. */
+static bool buckets_update(struct layout_buckets *buckets, size_t item, struct layout_rect rect,
+                           bool is_adding)
+{
+	int range[4];
+	buckets_range(buckets, rect, range);
+	for (int row = range[2]; row <= range[3]; row++) {
+		for (int column = range[0]; column <= range[1]; column++) {
+			struct layout_bucket *bucket =
+			    &buckets->buckets[row * buckets->columns + column];
+			if (!is_adding)
+				bucket_remove(bucket, item);
+			else if (!bucket_add(bucket, item))
+				return false;
+		}
+	}
 	return true;
+}
+
+bool layout_buckets_fill(struct layout_buckets *buckets, const struct layout_rect *rects)
+{
+	for (size_t i = 0; i < buckets->item_count; i++)
+		if (!buckets_update(buckets, i, rects[i], true))
+			return false;
+	return true;
+}
+
+bool layout_buckets_move(struct layout_buckets *buckets, size_t item, struct layout_rect from,
+                         struct layout_rect to)
+{
+	buckets_update(buckets, item, from, false);
+	return buckets_update(buckets, item, to, true);
 }
 
 size_t layout_buckets_near(struct layout_buckets *buckets, struct layout_rect rect, size_t *found)
@@ -100,9 +129,10 @@ size_t layout_buckets_near(struct layout_buckets *buckets, struct layout_rect re
 	size_t count = 0;
 	for (int row = range[2]; row <= range[3]; row++) {
 		for (int column = range[0]; column <= range[1]; column++) {
-			size_t b = (size_t)(row * buckets->columns + column);
-			for (size_t k = buckets->first[b]; k < buckets->first[b + 1]; k++) {
-				size_t item = buckets->items[k];
+			const struct layout_bucket *bucket =
+			    &buckets->buckets[row * buckets->columns + column];
+			for (size_t k = 0; k < bucket->count; k++) {
+				size_t item = bucket->items[k];
 				if (buckets->stamps[item] == buckets->stamp)
 					continue;
 				buckets->stamps[item] = buckets->stamp;

@@ -1,7 +1,7 @@
 /*
  * layout_buckets: a uniform grid over an area, each bucket listing the
  * rectangles that cover it. Items are numbered 0..item_count-1 by the
- * caller; refilling after some of them moved costs one pass over them.
+ * caller; moving one costs only the buckets it leaves and enters.
  */
 #ifndef CONCERTO_LAYOUT_BUCKETS_H
 #define CONCERTO_LAYOUT_BUCKETS_H
@@ -11,13 +11,13 @@
 
 #include "layout.h"
 
+struct layout_bucket;
+
 struct layout_buckets {
 	struct layout_rect area; /* rectangles outside count in the edge buckets */
 	float size;              /* a bucket's side */
 	int columns, rows;
-	size_t *first; /* columns * rows + 1 offsets into items */
-	size_t *items;
-	size_t capacity;
+	struct layout_bucket *buckets; /* columns * rows, row by row */
 	size_t item_count;
 	unsigned *stamps; /* per item: the last query that found it */
 	unsigned stamp;
@@ -28,8 +28,13 @@ struct layout_buckets {
 bool layout_buckets_init(struct layout_buckets *buckets, struct layout_rect area, int across,
                          size_t item_count);
 void layout_buckets_free(struct layout_buckets *buckets);
-/* Sorts rects[0..item_count-1] into the buckets; false when out of memory. */
+/* Sorts rects[0..item_count-1] into empty buckets; false when out of
+ * memory. */
 bool layout_buckets_fill(struct layout_buckets *buckets, const struct layout_rect *rects);
+/* The item's rectangle changed from `from` (as filled or last moved) to
+ * `to`; false when out of memory. */
+bool layout_buckets_move(struct layout_buckets *buckets, size_t item, struct layout_rect from,
+                         struct layout_rect to);
 /* Every item sharing a bucket with rect, each once, into found (room for
  * item_count); returns how many. A superset of the items that overlap it. */
 size_t layout_buckets_near(struct layout_buckets *buckets, struct layout_rect rect, size_t *found);

@@ -54,11 +54,22 @@ void layout_separate(struct layout_work *work)
 	struct separate_entry *order = calloc(count + 1, sizeof *order);
 	if (!order)
 		return;
+	for (size_t i = 0; i < count; i++)
+		order[i] = (struct separate_entry){i, layout_cell_rect(work, i, margin)};
+	qsort(order, count, sizeof *order, separate_compare);
 	for (int round = 0; round < SEPARATE_ROUNDS; round++) {
 		bool has_moved = false;
+		/* Pushes move footprints a little: last round's order is nearly
+		 * sorted, which insertion sort puts right in about one pass. */
 		for (size_t i = 0; i < count; i++)
-			order[i] = (struct separate_entry){i, layout_cell_rect(work, i, margin)};
-		qsort(order, count, sizeof *order, separate_compare);
+			order[i].rect = layout_cell_rect(work, order[i].node, margin);
+		for (size_t i = 1; i < count; i++) {
+			struct separate_entry entry = order[i];
+			size_t k = i;
+			for (; k > 0 && separate_compare(&entry, &order[k - 1]) < 0; k--)
+				order[k] = order[k - 1];
+			order[k] = entry;
+		}
 		for (size_t i = 0; i < count; i++) {
 			size_t a = order[i].node;
 			for (size_t j = i + 1; j < count; j++) {
@@ -172,8 +183,9 @@ void layout_unstick(struct layout_work *work)
 			placed->y = y;
 			continue;
 		}
+		struct layout_rect was = cells.cells[node];
 		cells.cells[node] = layout_cell_rect(work, node, margin);
-		is_ready = layout_buckets_fill(&cells.nearby, cells.cells);
+		is_ready = layout_buckets_move(&cells.nearby, node, was, cells.cells[node]);
 	}
 	free(cells.cells);
 	free(cells.found);

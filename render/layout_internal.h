@@ -64,8 +64,17 @@ static inline bool layout_segments_cross(float ax, float ay, float bx, float by,
 	       ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
-/* The node's whole footprint (symbol and label) at its current position. */
-struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node, float margin);
+/* The node's whole footprint (symbol and label) at its current position
+ * (inline: the searches for free places ask it millions of times). */
+static inline struct layout_rect layout_cell_rect(const struct layout_work *work, size_t node,
+                                                  float margin)
+{
+	const struct layout_node *placed = &work->layout->nodes[node];
+	const struct layout_cell *cell = &work->cells[node];
+	return (struct layout_rect){placed->x - cell->half_width - margin,
+	                            placed->y - cell->up - margin, 2 * (cell->half_width + margin),
+	                            cell->up + cell->down + 2 * margin};
+}
 /* Isotonic regression with minimum gaps: x keeps the order of `desired`,
  * x[k+1] - x[k] >= gap[k], and the sum of (x - desired)^2 is least. The
  * scratch arrays hold count entries. */

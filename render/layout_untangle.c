@@ -428,12 +428,18 @@ static bool untangle_node(struct untangle *u, size_t node)
 	placed->y = best_y;
 	if (best_x == start_x && best_y == start_y)
 		return false;
+	struct layout_rect was = u->cells[node];
 	u->cells[node] = layout_cell_rect(u->work, node, u->margin);
-	for (size_t k = u->first[node]; k < u->first[node + 1]; k++)
-		untangle_refresh_segment(u, u->incident[k]);
-	if (!layout_buckets_fill(&u->nearby_cells, u->cells) ||
-	    !layout_buckets_fill(&u->nearby_segments, u->reaches))
+	if (!layout_buckets_move(&u->nearby_cells, node, was, u->cells[node]))
 		return false;
+	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
+		size_t segment = u->incident[k];
+		struct layout_rect reached = u->reaches[segment];
+		untangle_refresh_segment(u, segment);
+		if (!layout_buckets_move(&u->nearby_segments, segment, reached,
+		                         u->reaches[segment]))
+			return false;
+	}
 	/* A tag that follows this professional follows now, before others
 	 * take the places next to it. */
 	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
