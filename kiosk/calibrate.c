@@ -172,7 +172,8 @@ static void calibrate_draw(struct calibrate *calibrate)
 	    calibrate->config.has_theme ? calibrate->config.theme : THEME_LIGHT;
 	struct draw_context context = {calibrate->renderer,      calibrate->text,
 	                               palette_for_theme(theme), calibrate->width,
-	                               calibrate->height,        0};
+	                               calibrate->height,        0,
+	                               NEWCOMER_PASS_ALL};
 	struct calibrate_screen screen = {.is_done = calibrate->is_done,
 	                                  .target = calibrate->calibration.index,
 	                                  .target_count = CALIBRATION_POINTS,

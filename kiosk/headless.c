@@ -13,6 +13,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "bmp_write.h"
 #include "draw.h"
 #include "layout.h"
 #include "scene.h"
@@ -56,8 +57,12 @@ static int headless_draw(const struct cli_options *options, struct session *sess
 		return 2;
 	}
 	/* newcomer_fade 0: a still picture shows the round's newcomer fully drawn. */
-	struct draw_context context = {
-	    renderer, text, palette_for_theme(theme), options->width, options->height, 0.0f};
+	struct draw_context context = {.renderer = renderer,
+	                               .text = text,
+	                               .palette = palette_for_theme(theme),
+	                               .width = options->width,
+	                               .height = options->height,
+	                               .newcomer_fade = 0.0f};
 	int status = 0;
 	if (!session->situation) {
 		draw_error_screen(&context, &session->diags, LANG_FR);
@@ -87,7 +92,7 @@ static int headless_draw(const struct cli_options *options, struct session *sess
 		layout_free(layout);
 	}
 	SDL_RenderPresent(renderer);
-	if (status != 2 && SDL_SaveBMP(surface, options->out) != 0) {
+	if (status != 2 && bmp_write(surface, options->out) != 0) {
 		fprintf(stderr, "concerto: cannot write %s: %s\n", options->out, SDL_GetError());
 		status = 2;
 	}

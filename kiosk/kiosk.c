@@ -15,9 +15,11 @@
 #include "actions.h"
 #include "config_command.h"
 #include "draw.h"
+#include "frame_cache.h"
 #include "kiosk_input.h"
 #include "kiosk_animation.h"
 #include "kiosk_media.h"
+#include "kiosk_settle.h"
 #include "layout.h"
 #include "newcomer.h"
 #include "phases.h"
@@ -72,6 +74,8 @@ struct kiosk {
 	bool is_blank;
 	bool needs_redraw;
 	struct kiosk_animation animation; /* the round's newcomer fading in */
+	struct frame_cache frames;	  /* the last diagram frame, as a texture */
+	struct kiosk_settle settle;	  /* a pinch moving: moved copies of it */
 	int width;
 	int height;
 };
@@ -93,6 +97,7 @@ static void kiosk_relayout(struct kiosk *kiosk)
 								  kiosk->width, kiosk->height, &measure)
 						 : NULL;
 	kiosk->view = view_identity();
+	frame_cache_invalidate(&kiosk->frames);
 	view_layout_free(kiosk->shown_layout);
 	kiosk->shown_layout = NULL;
 	kiosk_input_set_screen(kiosk->input, kiosk->width, kiosk->height);
@@ -107,6 +112,8 @@ static void kiosk_apply_media(struct kiosk *kiosk, enum kiosk_media_outcome outc
 {
 	if (outcome == KIOSK_MEDIA_OPEN || outcome == KIOSK_MEDIA_CLOSE) {
 		session_free(&kiosk->session);
+		/* The last frame shows the family too. */
+		frame_cache_clear(&kiosk->frames);
 		kiosk->session = outcome == KIOSK_MEDIA_OPEN ? *opened : (struct session){0};
 		text_cache_free(kiosk->text);
 		kiosk->text = text_cache_new(kiosk->renderer);
@@ -223,6 +230,7 @@ static bool kiosk_handle_input(struct kiosk *kiosk, const struct input_message *
 		if (kiosk->is_blank)
 			return true;
 		kiosk->view = view_pinch(kiosk->view, message, kiosk->width, kiosk->height);
+		kiosk_settle_moved(&kiosk->settle);
 		kiosk_input_note_activity(kiosk->input, kiosk->spotlight_count);
 		break;
 	case INPUT_MESSAGE_FADE:
@@ -243,7 +251,7 @@ static void kiosk_draw(struct kiosk *kiosk)
 		theme = kiosk->config.theme;
 	struct draw_context context = {kiosk->renderer, kiosk->text, palette_for_theme(theme),
 				       kiosk->width, kiosk->height,
-				       kiosk_animation_frame(&kiosk->animation)};
+				       kiosk_animation_frame(&kiosk->animation), NEWCOMER_PASS_ALL};
 	if (kiosk->is_blank) {
 		SDL_SetRenderDrawColor(kiosk->renderer, 0, 0, 0, 255);
 		SDL_RenderClear(kiosk->renderer);
@@ -251,15 +259,21 @@ static void kiosk_draw(struct kiosk *kiosk)
 		/* idle, empty key or chooser */
 	} else if (!situation) {
 		draw_error_screen(&context, &kiosk->session.diags, kiosk->config.lang);
-	} else {
-		struct scene *scene = scene_build(situation, kiosk->position, kiosk->spotlights,
-						  kiosk->spotlight_count);
-		if (scene && kiosk->layout)
-			draw_frame(&context, situation,
-				   view_layout_through(&kiosk->shown_layout, kiosk->layout,
-						       kiosk->view),
-				   scene);
-		scene_free(scene);
+	} else if (kiosk->layout) {
+		/* A frame already drawn at this state is one copy of a texture. */
+		struct frame_state state = {
+		    situation,
+		    kiosk->layout,
+		    view_layout_through(&kiosk->shown_layout, kiosk->layout, kiosk->view),
+		    kiosk->position,
+		    kiosk->spotlights,
+		    kiosk->spotlight_count,
+		    kiosk->view.scale,
+		    kiosk->view.dx,
+		    kiosk->view.dy};
+		if (!kiosk->settle.is_moving ||
+		    !frame_cache_draw_moved(&kiosk->frames, &context, &state))
+			frame_cache_draw(&kiosk->frames, &context, &state);
 	}
 	SDL_RenderPresent(kiosk->renderer);
 	kiosk_media_report(kiosk->media, kiosk->is_blank, &kiosk->session,
@@ -275,6 +289,11 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 		return true;
 	if (kiosk_animation_is_frame(&kiosk->animation, event)) {
 		kiosk->needs_redraw |= kiosk->animation.start_ms != 0;
+		return true;
+	}
+	if (kiosk_settle_is_event(&kiosk->settle, event)) {
+		/* The fingers rest: the view in full, text at its size. */
+		kiosk->needs_redraw |= !kiosk->settle.is_moving;
 		return true;
 	}
 	switch (event->type) {
@@ -297,6 +316,12 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 	case SDL_FINGERDOWN:
 		kiosk_handle_tap(kiosk, event->tfinger.x * (float)kiosk->width,
 				 event->tfinger.y * (float)kiosk->height, 0);
+		return true;
+	case SDL_RENDER_TARGETS_RESET:
+	case SDL_RENDER_DEVICE_RESET:
+		/* The driver lost what the texture held (Direct3D does that). */
+		frame_cache_invalidate(&kiosk->frames);
+		kiosk->needs_redraw = true;
 		return true;
 	case SDL_WINDOWEVENT:
 		if (event->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
@@ -337,6 +362,7 @@ static bool kiosk_open_display(struct kiosk *kiosk, const struct cli_options *op
 		fprintf(stderr, "concerto: cannot draw in the window: %s\n", SDL_GetError());
 		return false;
 	}
+	kiosk->frames.renderer = kiosk->renderer;
 	if (!options->is_windowed)
 		SDL_ShowCursor(SDL_DISABLE);
 	if (TTF_Init() != 0 || !(kiosk->text = text_cache_new(kiosk->renderer))) {
@@ -352,7 +378,9 @@ static void kiosk_close(struct kiosk *kiosk)
 	view_layout_free(kiosk->shown_layout);
 	watchdog_stop(&kiosk->watchdog);
 	kiosk_animation_free(&kiosk->animation);
+	kiosk_settle_free(&kiosk->settle);
 	kiosk_media_free(kiosk->media);
+	frame_cache_clear(&kiosk->frames);
 	text_cache_free(kiosk->text);
 	layout_free(kiosk->layout);
 	session_free(&kiosk->session);

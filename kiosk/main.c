@@ -3,6 +3,7 @@
  * headless command. The only place that decides what reaches stderr.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
@@ -26,9 +27,20 @@ static void main_forbid_core_dumps(void)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
+/* Large blocks (the frame cache, text textures, a situation's arena) are
+ * mapped and unmapped on their own: glibc's sliding threshold would
+ * otherwise, once one is freed at a key's removal, keep the next ones in
+ * the heap, where they stay resident after free (soak test: 33 MiB instead
+ * of 25). A fixed threshold keeps the kiosk's memory flat, key after key. */
+static void main_return_large_blocks(void)
+{
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+}
+
 int main(int argc, char **argv)
 {
 	main_forbid_core_dumps();
+	main_return_large_blocks();
 	/* Mesa would otherwise write a shader cache under $HOME. */
 	setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
 	struct cli_options options;

@@ -71,6 +71,14 @@ static bool is_professional(const struct node *node)
 	return node->kind != NODE_PERSON;
 }
 
+/* Whether the context's pass draws a part joining nodes a and b (b -1 for
+ * a part of one node): see enum newcomer_pass. */
+static bool draw_pass_has_pair(const struct draw_context *context, const struct scene *scene, int a,
+                               int b)
+{
+	return newcomer_pass_draws(context, newcomer_is(scene, a) || newcomer_is(scene, b));
+}
+
 static SDL_FPoint at(const struct layout *layout, int node)
 {
 	return (SDL_FPoint){layout->nodes[node].x, layout->nodes[node].y};
@@ -198,9 +206,10 @@ static void draw_links(struct draw_context *context, const struct situation *sit
 {
 	float width = line_width(layout);
 	for (size_t l = 0; l < situation->link_count; l++) {
-		if (!scene->is_link_visible[l])
-			continue;
 		const struct link *link = &situation->links[l];
+		if (!scene->is_link_visible[l] ||
+		    !draw_pass_has_pair(context, scene, link->a, link->b))
+			continue;
 		bool is_dimmed = scene->is_link_dimmed[l];
 		bool is_strong = scene->spotlight_count > 0 && !is_dimmed;
 		SDL_Color color =
@@ -233,7 +242,8 @@ static void draw_link_labels(struct draw_context *context, const struct situatio
 	for (size_t l = 0; l < situation->link_count; l++) {
 		const struct link *link = &situation->links[l];
 		const struct layout_link_label *place = &layout->link_labels[l];
-		if (!scene->is_link_visible[l] || !link->label || !place->has_room)
+		if (!scene->is_link_visible[l] || !link->label || !place->has_room ||
+		    !draw_pass_has_pair(context, scene, link->a, link->b))
 			continue;
 		if (scene->spotlight_count > 0 && scene->is_link_dimmed[l])
 			continue;
@@ -264,7 +274,8 @@ static void draw_couples(struct draw_context *context, const struct situation *s
 	float width = line_width(layout) * 1.2f;
 	for (size_t c = 0; c < situation->couple_count; c++) {
 		const struct couple *couple = &situation->couples[c];
-		if (!scene->is_node_visible[couple->a] || !scene->is_node_visible[couple->b])
+		if (!scene->is_node_visible[couple->a] || !scene->is_node_visible[couple->b] ||
+		    !draw_pass_has_pair(context, scene, couple->a, couple->b))
 			continue;
 		bool is_dimmed =
 		    scene->is_node_dimmed[couple->a] && scene->is_node_dimmed[couple->b];
@@ -300,7 +311,10 @@ static void draw_filiations(struct draw_context *context, const struct situation
 	float width = line_width(layout);
 	for (size_t f = 0; f < situation->filiation_count; f++) {
 		const struct filiation *filiation = &situation->filiations[f];
-		if (!scene->is_node_visible[filiation->child])
+		if (!scene->is_node_visible[filiation->child] ||
+		    !newcomer_pass_draws(context, newcomer_is(scene, filiation->child) ||
+		                                      newcomer_is(scene, filiation->parent_a) ||
+		                                      newcomer_is(scene, filiation->parent_b)))
 			continue;
 		SDL_FPoint anchor;
 		if (filiation->couple >= 0 &&
@@ -365,7 +379,8 @@ static void draw_fields(struct draw_context *context, const struct situation *si
 			continue;
 		int count = 0;
 		for (size_t m = 0; m < field->member_count && count < FIELD_MAX_MEMBERS; m++)
-			if (scene->is_node_visible[field->members[m]])
+			if (scene->is_node_visible[field->members[m]] &&
+			    newcomer_pass_draws(context, newcomer_is(scene, field->members[m])))
 				members[count++] = field->members[m];
 		if (count < 2)
 			continue;
@@ -496,11 +511,17 @@ static void draw_households(struct draw_context *context, const struct situation
 {
 	for (size_t h = 0; h < situation->household_count; h++) {
 		const struct household *household = &situation->households[h];
-		bool is_any_visible = false;
-		for (size_t m = 0; m < household->member_count; m++)
-			is_any_visible |= scene->is_node_visible[household->members[m]];
+		bool has_others = false, has_newcomer = false;
+		for (size_t m = 0; m < household->member_count; m++) {
+			int member = household->members[m];
+			if (scene->is_node_visible[member]) {
+				has_newcomer |= newcomer_is(scene, member);
+				has_others |= !newcomer_is(scene, member);
+			}
+		}
 		const struct layout_household *enclosure = &layout->households[h];
-		if (!is_any_visible || enclosure->rect_count == 0)
+		if (!newcomer_pass_draws_shared(context, has_others, has_newcomer) ||
+		    enclosure->rect_count == 0)
 			continue;
 		draw_union_outline(context, enclosure->rects, enclosure->rect_count,
 		                   line_width(layout) * 0.8f, context->palette->household);
@@ -669,7 +690,8 @@ static void draw_pro_ties(struct draw_context *context, const struct situation *
 {
 	for (size_t i = 0; i < situation->node_count; i++) {
 		const struct node *node = &situation->nodes[i];
-		if (node->kind != NODE_PRO || node->institution < 0 || !scene->is_node_visible[i])
+		if (node->kind != NODE_PRO || node->institution < 0 || !scene->is_node_visible[i] ||
+		    !draw_pass_has_pair(context, scene, (int)i, node->institution))
 			continue;
 		SDL_Color color = palette_with_alpha(context->palette->sectors[node->sector], 200);
 		geometry_line(context->renderer, at(layout, (int)i), at(layout, node->institution),
@@ -688,14 +710,16 @@ static void draw_diagram(struct draw_context *context, const struct situation *s
 	draw_filiations(context, situation, layout, scene);
 	draw_links(context, situation, layout, scene);
 	for (size_t i = 0; i < situation->node_count; i++)
-		if (scene->is_node_visible[i])
+		if (scene->is_node_visible[i] && draw_pass_has_pair(context, scene, (int)i, -1))
 			draw_node(context, situation, layout, scene, i);
 	for (size_t i = 0; i < situation->node_count; i++)
-		if (scene->is_node_visible[i])
+		if (scene->is_node_visible[i] && draw_pass_has_pair(context, scene, (int)i, -1))
 			draw_node_labels(context, situation, layout, scene, i);
 	draw_link_labels(context, situation, layout, scene);
 	draw_fields(context, situation, layout, scene, true);
-	draw_legend(context, situation, layout, scene);
+	/* The legend depends on the situation only: already under the newcomer. */
+	if (context->newcomer_pass != NEWCOMER_PASS_ONLY)
+		draw_legend(context, situation, layout, scene);
 }
 
 static void draw_title_band(struct draw_context *context, const struct situation *situation,
@@ -727,6 +751,12 @@ void draw_frame(struct draw_context *context, const struct situation *situation,
 	SDL_Renderer *renderer = context->renderer;
 	SDL_Color background = context->palette->background;
 	SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
+	if (context->newcomer_pass == NEWCOMER_PASS_ONLY) {
+		/* Over the frame drawn without the newcomer: only the diagram changes. */
+		if (scene->has_diagram)
+			draw_diagram(context, situation, layout, scene);
+		return;
+	}
 	SDL_SetRenderDrawColor(renderer, background.r, background.g, background.b, 255);
 	SDL_RenderClear(renderer);
 	if (scene->phase->type == PHASE_TITLE) {

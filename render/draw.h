@@ -18,6 +18,16 @@
 #include "situation.h"
 #include "text.h"
 
+/* Which part of a diagram draw_frame makes. The round's fade-in draws the
+ * picture without the newcomer once (kept by frame_cache) and only the
+ * newcomer over a copy of it at each frame of the fade. */
+enum newcomer_pass {
+	NEWCOMER_PASS_ALL,     /* the whole frame (the zero-initialised default) */
+	NEWCOMER_PASS_WITHOUT, /* the whole frame but the newcomer and what joins it */
+	NEWCOMER_PASS_ONLY,    /* over what is there: the newcomer, its links, unions,
+	                        * children's lines, household; no background or title */
+};
+
 struct draw_context {
 	SDL_Renderer *renderer;
 	struct text_cache *text;
@@ -27,12 +37,14 @@ struct draw_context {
 	/* The round's newcomer still to fade in: 1 = not shown yet, 0 (the
 	 * zero-initialised default) = drawn fully; see newcomer.h. */
 	float newcomer_fade;
+	enum newcomer_pass newcomer_pass;
 };
 
 /* The whole frame of one phase position: background, title band, diagram
- * (or title or text screen), progress mark. */
+ * (or title or text screen), progress mark; or the part of it the
+ * context's newcomer_pass asks for. */
 void draw_frame(struct draw_context *context, const struct situation *situation,
-		const struct layout *layout, const struct scene *scene);
+                const struct layout *layout, const struct scene *scene);
 
 /* Text widths from the text cache, for layout_compute. */
 struct layout_measure draw_layout_measure(struct text_cache *text);
@@ -40,24 +52,24 @@ struct layout_measure draw_layout_measure(struct text_cache *text);
 /* The colour of a link: black among the family, green where a professional
  * is involved, arrows by direction (tests look for it in the renders). */
 SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,
-			  const struct link *link);
+                          const struct link *link);
 
 /* A short stroke in a link kind's own style, for the legend. */
 void draw_link_sample(struct draw_context *context, enum link_kind kind, SDL_FPoint from,
-		      SDL_FPoint to, float width, SDL_Color color);
+                      SDL_FPoint to, float width, SDL_Color color);
 
 /* The large-print list of a file's errors, for the presenter to fix. */
 void draw_error_screen(struct draw_context *context, const struct diag_list *diags,
-		       enum situation_lang lang);
+                       enum situation_lang lang);
 
 /* Screens without a diagram (draw_screens.c). */
 void draw_title_screen(struct draw_context *context, const struct situation *situation,
-		       const struct scene *scene);
+                       const struct scene *scene);
 void draw_text_screen(struct draw_context *context, const struct situation *situation,
-		      const struct scene *scene);
+                      const struct scene *scene);
 /* Word-wrapped text in the box's width from its top, centred (align 1) or
  * from the left (align 0); returns the height used. */
 int draw_wrapped_text(struct draw_context *context, const char *utf8, struct text_style style,
-		      SDL_FRect box, int align);
+                      SDL_FRect box, int align);
 
 #endif

@@ -61,3 +61,35 @@ float newcomer_scale(float fade)
 		return 1.0f;
 	return 1.0f - (1.0f - newcomer_start_scale) * (fade < 1.0f ? fade : 1.0f);
 }
+
+bool newcomer_is(const struct scene *scene, int node)
+{
+	return node >= 0 && node == scene->newest_node;
+}
+
+bool newcomer_pass_draws(const struct draw_context *context, bool is_newcomers)
+{
+	switch (context->newcomer_pass) {
+	case NEWCOMER_PASS_WITHOUT:
+		return !is_newcomers;
+	case NEWCOMER_PASS_ONLY:
+		return is_newcomers;
+	case NEWCOMER_PASS_ALL:
+		break;
+	}
+	return true;
+}
+
+bool newcomer_pass_draws_shared(const struct draw_context *context, bool has_others,
+                                bool has_newcomer)
+{
+	switch (context->newcomer_pass) {
+	case NEWCOMER_PASS_WITHOUT:
+		return has_others;
+	case NEWCOMER_PASS_ONLY:
+		return has_newcomer && !has_others;
+	case NEWCOMER_PASS_ALL:
+		break;
+	}
+	return has_others || has_newcomer;
+}

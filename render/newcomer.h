@@ -44,4 +44,17 @@ SDL_Color newcomer_faded(const struct draw_context *context, SDL_Color color, fl
 /* The symbol's scale: from 60 % to full size. */
 float newcomer_scale(float fade);
 
+/* Whether node (-1: none) is the scene's newcomer. */
+bool newcomer_is(const struct scene *scene, int node);
+
+/* Whether the context's newcomer_pass draws a part of the diagram that
+ * involves the newcomer (is_newcomers) or one that does not. */
+bool newcomer_pass_draws(const struct draw_context *context, bool is_newcomers);
+
+/* The same for a part shared by several nodes that is drawn once (a
+ * household's enclosure): the newcomer's pass draws it only when the
+ * newcomer is its only member shown, the other pass when anyone else is. */
+bool newcomer_pass_draws_shared(const struct draw_context *context, bool has_others,
+                                bool has_newcomer);
+
 #endif

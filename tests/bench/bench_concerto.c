@@ -3,10 +3,15 @@
  *
  *     bench_concerto --binary CONCERTO [--runs R] [--idle SECONDS] FILE|demo...
  *
+ *     bench_concerto --callgrind FILE|demo...
+ *
  * For each situation, in process: parse, layout (real fonts), one frame of
- * the network phase at 1920x1080 on SDL's software renderer (the first,
- * cold text cache, and the median warm one), the same frame with one
- * spotlight, and a touch's hit test. Then, through the real binary: start-up
+ * the network phase at 1920x1080 on SDL's software renderer drawn in full
+ * (the first, cold text cache, and the median warm one), the same frame
+ * with one spotlight, the frame again through the kiosk's frame cache (a
+ * repeat frame at the same state: one texture copy), a frame of the
+ * round's newcomer fading in (the kept frame without the newcomer, and the
+ * newcomer over it), and a touch's hit test. Then, through the real binary: start-up
  * from exec to the first frame presented (the kiosk under
  * SDL_VIDEODRIVER=dummy, timed to its first --report-screens line, which is
  * written right after SDL_RenderPresent), peak resident memory of --render
@@ -33,7 +38,9 @@
 #include <SDL_ttf.h>
 
 #include "draw.h"
+#include "frame_cache.h"
 #include "layout.h"
+#include "newcomer.h"
 #include "scene.h"
 #include "situation.h"
 
@@ -43,6 +50,7 @@ struct bench_options {
 	const char *binary;
 	int runs;
 	int idle_seconds;
+	bool is_callgrind; /* one run, cached frames only, no table: for callgrind */
 };
 
 struct bench_row {
@@ -53,6 +61,8 @@ struct bench_row {
 	double first_frame_ms;
 	double frame_ms;
 	double spotlight_frame_ms;
+	double cached_frame_ms;
+	double newcomer_frame_ms;
 	double hit_us;
 	double startup_ms;
 	double render_rss_mib;
@@ -136,7 +146,102 @@ static double time_frame(struct draw_context *context, const struct situation *s
 	if (scene)
 		draw_frame(context, situation, layout, scene);
 	scene_free(scene);
+	SDL_RenderFlush(context->renderer);
 	return now_ms() - start;
+}
+
+/* The round's last step, where the last person presented fades in; the
+ * network phase when the situation has no round. */
+static struct frame_state round_state(const struct situation *situation,
+                                      const struct layout *layout)
+{
+	struct frame_state state = {.situation = situation,
+	                            .layout = layout,
+	                            .position = network_phase(situation),
+	                            .view_scale = 1};
+	for (size_t p = 0; p < situation->phase_count; p++)
+		if (situation->phases[p].type == PHASE_ROUND && situation->phases[p].order_count) {
+			state.position =
+			    (struct phase_position){p, situation->phases[p].order_count};
+			break;
+		}
+	return state;
+}
+
+/* One repeat frame at the same state: a copy of the cache's texture. Not
+ * inlined, so callgrind can count it (--callgrind). */
+__attribute__((noinline)) static void bench_cached_frame(struct frame_cache *cache,
+                                                         struct draw_context *context,
+                                                         const struct frame_state *state)
+{
+	frame_cache_draw(cache, context, state);
+	SDL_RenderFlush(context->renderer);
+}
+
+/* One frame of the newcomer's fade: the kept frame, the newcomer over it. */
+__attribute__((noinline)) static void bench_newcomer_frame(struct frame_cache *cache,
+                                                           struct draw_context *context,
+                                                           const struct frame_state *state,
+                                                           float fade)
+{
+	context->newcomer_fade = fade;
+	frame_cache_draw(cache, context, state);
+	SDL_RenderFlush(context->renderer);
+	context->newcomer_fade = 0.0f;
+}
+
+static double time_cached_frame(struct frame_cache *cache, struct draw_context *context,
+                                const struct frame_state *state)
+{
+	double start = now_ms();
+	bench_cached_frame(cache, context, state);
+	return now_ms() - start;
+}
+
+/* The fade as the kiosk draws it, one frame per KIOSK_ANIMATION_FRAME_MS
+ * (16 ms): the fade at frame k of the animation. */
+static float fade_of_frame(int k)
+{
+	return newcomer_fade_at((uint64_t)(16 * (k % (NEWCOMER_FADE_MS / 16))));
+}
+
+static double time_newcomer_frame(struct frame_cache *cache, struct draw_context *context,
+                                  const struct frame_state *state, int k)
+{
+	double start = now_ms();
+	bench_newcomer_frame(cache, context, state, fade_of_frame(k));
+	return now_ms() - start;
+}
+
+/* The cached frames: a repeat of the network phase, and the newcomer's
+ * fade (after one whole fade, which fills the cache and makes the fading
+ * label's textures, as the kiosk's first fade of that person would). */
+static void bench_cached_frames(const struct bench_options *options, struct draw_context *context,
+                                const struct situation *situation, const struct layout *layout,
+                                struct bench_row *row, double *samples)
+{
+	struct frame_cache cache = {.renderer = context->renderer};
+	struct frame_state network = {.situation = situation,
+	                              .layout = layout,
+	                              .position = network_phase(situation),
+	                              .view_scale = 1};
+	/* The miss that fills the cache, not through the bench_* functions
+	 * (callgrind counts those). */
+	frame_cache_draw(&cache, context, &network);
+	for (int r = 0; r < options->runs; r++)
+		samples[r] = time_cached_frame(&cache, context, &network);
+	row->cached_frame_ms = median(samples, options->runs);
+	struct frame_state round = round_state(situation, layout);
+	/* One whole fade first, the same way. */
+	for (int k = 0; k < NEWCOMER_FADE_MS / 16; k++) {
+		context->newcomer_fade = fade_of_frame(k);
+		frame_cache_draw(&cache, context, &round);
+	}
+	context->newcomer_fade = 0.0f;
+	for (int r = 0; r < options->runs; r++)
+		samples[r] = time_newcomer_frame(&cache, context, &round, r);
+	row->newcomer_frame_ms = median(samples, options->runs);
+	frame_cache_clear(&cache);
 }
 
 /* Everything that runs inside one process. false when the file does not parse. */
@@ -180,17 +285,25 @@ static bool bench_in_process(const struct bench_options *options, const char *pa
 	}
 	row->layout_ms = median(samples, options->runs);
 
-	struct draw_context context = {
-	    renderer, text, palette_for_theme(situation->theme), BENCH_WIDTH, BENCH_HEIGHT, 0.0f};
-	row->first_frame_ms = time_frame(&context, situation, layout, NULL, 0);
-	for (int r = 0; r < options->runs; r++)
-		samples[r] = time_frame(&context, situation, layout, NULL, 0);
-	row->frame_ms = median(samples, options->runs);
-	int spotlight = busiest_node(situation);
-	(void)time_frame(&context, situation, layout, &spotlight, 1); /* warms its labels */
-	for (int r = 0; r < options->runs; r++)
-		samples[r] = time_frame(&context, situation, layout, &spotlight, 1);
-	row->spotlight_frame_ms = median(samples, options->runs);
+	struct draw_context context = {.renderer = renderer,
+	                               .text = text,
+	                               .palette = palette_for_theme(situation->theme),
+	                               .width = BENCH_WIDTH,
+	                               .height = BENCH_HEIGHT};
+	/* Under callgrind only the cached frames count: the full frames are
+	 * run-bench.sh's --render figure. */
+	if (!options->is_callgrind) {
+		row->first_frame_ms = time_frame(&context, situation, layout, NULL, 0);
+		for (int r = 0; r < options->runs; r++)
+			samples[r] = time_frame(&context, situation, layout, NULL, 0);
+		row->frame_ms = median(samples, options->runs);
+		int spotlight = busiest_node(situation);
+		(void)time_frame(&context, situation, layout, &spotlight, 1); /* warms its labels */
+		for (int r = 0; r < options->runs; r++)
+			samples[r] = time_frame(&context, situation, layout, &spotlight, 1);
+		row->spotlight_frame_ms = median(samples, options->runs);
+	}
+	bench_cached_frames(options, &context, situation, layout, row, samples);
 
 	/* A touch: a hit on every node centre and a miss, per run. */
 	enum { HITS_PER_RUN = 64 };
@@ -369,20 +482,22 @@ static void bench_kiosk(const struct bench_options *options, const char *path,
 
 static void print_header(void)
 {
-	printf("| situation | nodes | links | parse ms | layout ms | first frame ms | frame ms "
-	       "| spotlight frame ms | hit test µs | start-up ms | --render peak MiB "
-	       "| kiosk peak MiB | idle wake-ups/s |\n");
+	printf(
+	    "| situation | nodes | links | parse ms | layout ms | first frame ms | full frame ms "
+	    "| spotlight frame ms | cached frame ms | newcomer frame ms | hit test µs "
+	    "| start-up ms | --render peak MiB | kiosk peak MiB | idle wake-ups/s |\n");
 	printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-	       "| ---: |\n");
+	       "| ---: | ---: | ---: |\n");
 }
 
 static void print_row(const char *name, const struct bench_row *row)
 {
-	printf("| %s | %zu | %zu | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f | %.1f | %.1f "
-	       "| %.1f |\n",
+	printf("| %s | %zu | %zu | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f "
+	       "| %.1f | %.1f | %.1f |\n",
 	       name, row->nodes, row->links, row->parse_ms, row->layout_ms, row->first_frame_ms,
-	       row->frame_ms, row->spotlight_frame_ms, row->hit_us, row->startup_ms,
-	       row->render_rss_mib, row->kiosk_rss_mib, row->idle_wakeups_per_s);
+	       row->frame_ms, row->spotlight_frame_ms, row->cached_frame_ms, row->newcomer_frame_ms,
+	       row->hit_us, row->startup_ms, row->render_rss_mib, row->kiosk_rss_mib,
+	       row->idle_wakeups_per_s);
 	fflush(stdout);
 }
 
@@ -394,7 +509,7 @@ static const char *base_name(const char *path)
 
 int main(int argc, char **argv)
 {
-	struct bench_options options = {NULL, 21, 5};
+	struct bench_options options = {NULL, 21, 5, false};
 	int first_file = argc;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--binary") == 0 && i + 1 < argc)
@@ -403,22 +518,25 @@ int main(int argc, char **argv)
 			options.runs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--idle") == 0 && i + 1 < argc)
 			options.idle_seconds = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--callgrind") == 0)
+			options.is_callgrind = true, options.runs = 1;
 		else {
 			first_file = i;
 			break;
 		}
 	}
-	if (!options.binary || first_file == argc || options.runs < 1 ||
+	if ((!options.binary && !options.is_callgrind) || first_file == argc || options.runs < 1 ||
 	    options.runs > BENCH_MAX_RUNS || options.idle_seconds < 0) {
 		fprintf(stderr, "usage: bench_concerto --binary CONCERTO [--runs R] [--idle S] "
-		                "FILE|demo...\n");
+		                "FILE|demo...\n       bench_concerto --callgrind FILE|demo...\n");
 		return 2;
 	}
 	if (SDL_Init(0) != 0 || TTF_Init() != 0) {
 		fprintf(stderr, "bench: cannot start SDL: %s\n", SDL_GetError());
 		return 2;
 	}
-	print_header();
+	if (!options.is_callgrind)
+		print_header();
 	int status = 0;
 	for (int i = first_file; i < argc; i++) {
 		const char *path = argv[i];
@@ -430,6 +548,8 @@ int main(int argc, char **argv)
 			status = 1;
 			continue;
 		}
+		if (options.is_callgrind)
+			continue;
 		row.render_rss_mib = render_rss(&options, path);
 		bench_kiosk(&options, path, &row);
 		print_row(strcmp(path, "demo") == 0 ? "demo" : base_name(path), &row);

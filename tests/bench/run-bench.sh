@@ -7,10 +7,13 @@
 # build/release, the `release` preset: optimised, as deployed), generates the
 # 20, 60, 120 and 300-node situations (gen_situation N 1), then prints:
 #  1. bench_concerto's table (medians over RUNS, default 21): parse, layout,
-#     frame, spotlight frame, hit test, start-up, peak memory, idle wake-ups;
-#  2. instructions per frame under callgrind (--toggle-collect=draw_frame on
-#     `concerto --render` of the network phase at 1920x1080), stable on a
-#     noisy machine;
+#     full frame, spotlight frame, cached frame, newcomer frame, hit test,
+#     start-up, peak memory, idle wake-ups;
+#  2. instructions per frame under callgrind, stable on a noisy machine: a
+#     full frame (--toggle-collect=draw_frame on `concerto --render` of the
+#     network phase at 1920x1080), and a cached and a newcomer frame
+#     (`bench_concerto --callgrind`: the functions bench_cached_frame and
+#     bench_newcomer_frame, one call each);
 #  3. frames drawn by the idle kiosk (SDL_VIDEODRIVER=dummy) over IDLE_SECONDS
 #     (default 5) after the first, counted as calls to draw_frame under
 #     callgrind.
@@ -48,10 +51,10 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	echo "valgrind is missing: no instruction counts (deploy/install-deps.sh test)"
 	exit 0
 fi
-echo "## Instructions per frame (callgrind, draw_frame, network phase, 1920x1080)"
+echo "## Instructions per frame (callgrind, network phase, 1920x1080; newcomer: the round's last)"
 echo
-echo "| situation | instructions in draw_frame | of which in SDL_RenderGeometry |"
-echo "| --- | ---: | ---: |"
+echo "| situation | full frame: instructions in draw_frame | of which in SDL_RenderGeometry | cached frame | newcomer frame |"
+echo "| --- | ---: | ---: | ---: | ---: |"
 for file in $files; do
 	if [ "$file" = demo ]; then source="--demo"; name=demo; else source=$file; name=$(basename "$file"); fi
 	out=$work/callgrind.out
@@ -61,7 +64,14 @@ for file in $files; do
 	total=$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ {print $1; exit}')
 	geometry=$(callgrind_annotate --inclusive=yes "$out" 2>/dev/null |
 		awk '/SDL_RenderGeometry/ {print $1; exit}')
-	echo "| $name | $total | ${geometry:-0} |"
+	out=$work/callgrind-cached.out
+	valgrind --tool=callgrind --callgrind-out-file="$out" \
+		"$build/tests/bench_concerto" --callgrind "$file" >/dev/null 2>&1
+	cached=$(callgrind_annotate --inclusive=yes --auto=no --threshold=100 "$out" 2>/dev/null |
+		awk '/bench_cached_frame/ {print $1; exit}')
+	newcomer=$(callgrind_annotate --inclusive=yes --auto=no --threshold=100 "$out" 2>/dev/null |
+		awk '/bench_newcomer_frame/ {print $1; exit}')
+	echo "| $name | $total | ${geometry:-0} | ${cached:-?} | ${newcomer:-?} |"
 done
 echo
 
