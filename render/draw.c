@@ -177,6 +177,20 @@ static void draw_arrow_head(struct draw_context *context, SDL_FPoint tip, SDL_FP
 	geometry_fill_convex(context->renderer, points, 3, color);
 }
 
+void draw_arrow_sample(struct draw_context *context, SDL_FPoint from, SDL_FPoint to, float width,
+                       SDL_Color color)
+{
+	float size = width * 2.6f;
+	float dx = to.x - from.x, dy = to.y - from.y;
+	float length = sqrtf(dx * dx + dy * dy);
+	if (length < 1)
+		return;
+	/* The line stops where the head starts, as on a link. */
+	SDL_FPoint base = {to.x - dx / length * size, to.y - dy / length * size};
+	geometry_line(context->renderer, from, base, width, color);
+	draw_arrow_head(context, to, from, size, color);
+}
+
 /* ---- links ------------------------------------------------------------ */
 
 void draw_link_sample(struct draw_context *context, enum link_kind kind, SDL_FPoint from,
@@ -189,15 +203,10 @@ void draw_link_sample(struct draw_context *context, enum link_kind kind, SDL_FPo
 SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,
                           const struct link *link)
 {
+	if (link->has_arrow)
+		return palette->arrows[palette_arrow_direction(situation, link)];
 	bool is_pro_a = is_professional(&situation->nodes[link->a]);
 	bool is_pro_b = is_professional(&situation->nodes[link->b]);
-	if (link->has_arrow) {
-		enum arrow_direction direction = !is_pro_a && !is_pro_b ? ARROW_FAMILY_TO_FAMILY
-		                                 : is_pro_a && is_pro_b ? ARROW_PRO_TO_PRO
-		                                 : is_pro_a             ? ARROW_PRO_TO_FAMILY
-		                                                        : ARROW_FAMILY_TO_PRO;
-		return palette->arrows[direction];
-	}
 	return !is_pro_a && !is_pro_b ? palette->ink : palette->work;
 }
 
@@ -525,19 +534,16 @@ static void draw_households(struct draw_context *context, const struct situation
 			continue;
 		draw_union_outline(context, enclosure->rects, enclosure->rect_count,
 		                   line_width(layout) * 0.8f, context->palette->household);
-		if (household->label) {
-			const struct layout_rect *first = &enclosure->rects[0];
+		if (household->label && enclosure->label_box.w > 0) {
+			/* Placed by the layout where it hides nothing (layout_check.c). */
+			struct layout_rect box = enclosure->label_box;
 			struct text_style style = {layout->small_px, TEXT_REGULAR,
 			                           context->palette->muted_ink};
-			int w = 0, h = 0;
-			text_measure(context->text, household->label, style, &w, &h);
 			geometry_fill_rounded_rect(context->renderer,
-			                           (SDL_FRect){first->x + 2,
-			                                       first->y - (float)h - 2,
-			                                       (float)w + 8, (float)h},
-			                           (float)h / 3, context->palette->label_backing);
-			text_draw(context->text, household->label, style, (int)(first->x + 6),
-			          (int)first->y - 2, 0, 2);
+			                           (SDL_FRect){box.x, box.y, box.w, box.h},
+			                           box.h / 3, context->palette->label_backing);
+			text_draw(context->text, household->label, style, (int)(box.x + 4),
+			          (int)(box.y + box.h / 2), 0, 1);
 		}
 	}
 }

@@ -54,6 +54,10 @@ struct layout_measure draw_layout_measure(struct text_cache *text);
 SDL_Color draw_link_color(const struct palette *palette, const struct situation *situation,
                           const struct link *link);
 
+/* A short arrow in the given colour, for the legend's key to the arrows. */
+void draw_arrow_sample(struct draw_context *context, SDL_FPoint from, SDL_FPoint to, float width,
+                       SDL_Color color);
+
 /* A short stroke in a link kind's own style, for the legend. */
 void draw_link_sample(struct draw_context *context, enum link_kind kind, SDL_FPoint from,
                       SDL_FPoint to, float width, SDL_Color color);

@@ -77,6 +77,9 @@ enum { LAYOUT_HOUSEHOLD_MAX_RECTS = 24 };
 struct layout_household {
 	struct layout_rect rects[LAYOUT_HOUSEHOLD_MAX_RECTS];
 	size_t rect_count;
+	/* Where its name goes (with its backing), against the enclosure's
+	 * edge where it hides no symbol and no label; empty without a name. */
+	struct layout_rect label_box;
 };
 
 struct layout_stats {

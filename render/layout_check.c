@@ -15,6 +15,9 @@
 
 enum { SEPARATE_ROUNDS = 200 };
 
+/* Room between a household's enclosure and its members, per symbol size. */
+static const float household_pad_ratio = 0.2f;
+
 static bool is_movable(const struct layout_work *work, size_t node)
 {
 	return work->situation->nodes[node].kind != NODE_PERSON;
@@ -218,6 +221,10 @@ static bool rect_is_free(const struct layout *layout, struct layout_rect rect, s
 		if (layout_rects_overlap(rect, layout->nodes[i].symbol_box) ||
 		    layout_rects_overlap(rect, layout->nodes[i].label_box))
 			return false;
+	for (size_t h = 0; h < layout->household_count; h++)
+		if (layout->households[h].label_box.w > 0 &&
+		    layout_rects_overlap(rect, layout->households[h].label_box))
+			return false;
 	for (size_t l = 0; l < link_count; l++)
 		if (layout_rects_overlap(rect, taken[l]))
 			return false;
@@ -272,7 +279,7 @@ static void finish_households(struct layout_work *work)
 {
 	const struct situation *situation = work->situation;
 	struct layout *layout = work->layout;
-	float pad = layout->symbol_size * 0.2f;
+	float pad = layout->symbol_size * household_pad_ratio;
 	for (size_t h = 0; h < situation->household_count; h++) {
 		const struct household *household = &situation->households[h];
 		struct layout_household *enclosure = &layout->households[h];
@@ -333,13 +340,66 @@ static void finish_households(struct layout_work *work)
 	}
 }
 
+/* A household's name goes along the top or bottom edge of one of its
+ * rectangles, the first place that hides no symbol, no label and no other
+ * household's name; the top-left of the first rectangle when none is
+ * free. */
+static void finish_household_labels(struct layout_work *work)
+{
+	const struct situation *situation = work->situation;
+	struct layout *layout = work->layout;
+	for (size_t h = 0; h < situation->household_count; h++)
+		layout->households[h].label_box = (struct layout_rect){0, 0, 0, 0};
+	for (size_t h = 0; h < situation->household_count; h++) {
+		struct layout_household *enclosure = &layout->households[h];
+		const char *label = situation->households[h].label;
+		if (!label || enclosure->rect_count == 0)
+			continue;
+		float width = (float)layout_text_width(work, label, layout->small_px, false) + 8;
+		float height = (float)layout->small_px * 1.3f;
+		/* the members' footprints start this far inside the edges */
+		float pad = layout->symbol_size * household_pad_ratio;
+		struct layout_rect chosen = {0, 0, 0, 0};
+		/* Along the top, then the bottom edge of each rectangle, from its
+		 * left; a narrow rectangle lets the name stick out on either side. */
+		for (size_t r = 0; r < enclosure->rect_count && chosen.w == 0; r++) {
+			struct layout_rect run = enclosure->rects[r];
+			float first = layout_min(run.x + 2, run.x + run.w - width - 2);
+			float last = layout_max(run.x + 2, run.x + run.w - width - 2);
+			float step = layout_max(width / 4, 1);
+			/* Outside the edge, else across it (the backing hides a
+			 * stretch of the dotted line, as a name on a map's frame). */
+			const float heights[] = {run.y - height - 2, run.y + run.h + 2,
+			                         run.y + pad - height - 1, run.y + run.h - pad + 1};
+			for (size_t side = 0; side < 4 && chosen.w == 0; side++) {
+				float y = heights[side];
+				for (float x = first; x <= last + 0.5f; x += step) {
+					struct layout_rect spot = {x, y, width, height};
+					if (rect_is_free(layout, spot, 0, NULL)) {
+						chosen = spot;
+						break;
+					}
+				}
+			}
+		}
+		if (chosen.w == 0)
+			chosen =
+			    (struct layout_rect){enclosure->rects[0].x + 2,
+			                         enclosure->rects[0].y - height - 2, width, height};
+		enclosure->label_box = chosen;
+	}
+}
+
 void layout_finish(struct layout_work *work)
 {
 	struct layout *layout = work->layout;
 	layout->family_area = work->family_box;
 	finish_boxes(work);
-	finish_link_labels(work);
+	/* Households first: their names keep their place, link labels go
+	 * around them. */
 	finish_households(work);
+	finish_household_labels(work);
+	finish_link_labels(work);
 }
 
 void layout_stats(const struct situation *situation, const struct layout *layout,

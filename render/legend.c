@@ -7,11 +7,16 @@
 #include "geometry.h"
 #include "words.h"
 
-enum { LEGEND_MAX_ITEMS = SECTOR_COUNT + LINK_KIND_COUNT };
+enum { LEGEND_MAX_ITEMS = SECTOR_COUNT + LINK_KIND_COUNT + ARROW_DIRECTION_COUNT };
+
+_Static_assert(WORD_ARROW_LAST - WORD_ARROW_FIRST + 1 == ARROW_DIRECTION_COUNT,
+               "one legend word per arrow colour");
+
+enum legend_kind { LEGEND_SECTOR, LEGEND_LINK, LEGEND_ARROW };
 
 struct legend_item {
-	bool is_sector; /* else a link kind */
-	int value;      /* enum sector or enum link_kind */
+	enum legend_kind kind;
+	int value; /* enum sector, enum link_kind or enum arrow_direction */
 	const char *name;
 	float width; /* the whole item: tag, or sample and name */
 	int row;     /* -1 when it does not fit */
@@ -29,22 +34,38 @@ static size_t legend_collect(const struct situation *situation, struct legend_it
 {
 	bool has_sector[SECTOR_COUNT] = {false};
 	bool has_kind[LINK_KIND_COUNT] = {false};
+	bool has_arrow[ARROW_DIRECTION_COUNT] = {false};
 	for (size_t n = 0; n < situation->node_count; n++)
 		if (situation->nodes[n].kind != NODE_PERSON &&
 		    (unsigned)situation->nodes[n].sector < SECTOR_COUNT)
 			has_sector[situation->nodes[n].sector] = true;
-	for (size_t l = 0; l < situation->link_count; l++)
+	for (size_t l = 0; l < situation->link_count; l++) {
 		if ((unsigned)situation->links[l].kind < LINK_KIND_COUNT)
 			has_kind[situation->links[l].kind] = true;
+		if (situation->links[l].has_arrow)
+			has_arrow[palette_arrow_direction(situation, &situation->links[l])] = true;
+	}
 	size_t count = 0;
 	for (int s = 0; s < SECTOR_COUNT; s++)
 		if (has_sector[s])
-			items[count++] = (struct legend_item){
-			    true, s, words_get(situation->lang, WORD_SECTOR_FIRST + s), 0, -1, 0};
+			items[count++] =
+			    (struct legend_item){LEGEND_SECTOR,
+			                         s,
+			                         words_get(situation->lang, WORD_SECTOR_FIRST + s),
+			                         0,
+			                         -1,
+			                         0};
 	for (int k = 0; k < LINK_KIND_COUNT; k++)
 		if (has_kind[k])
 			items[count++] = (struct legend_item){
-			    false, k, words_get(situation->lang, WORD_LINK_FIRST + k), 0, -1, 0};
+			    LEGEND_LINK, k,  words_get(situation->lang, WORD_LINK_FIRST + k),
+			    0,           -1, 0};
+	/* Arrows are coloured by direction: their key follows the link kinds. */
+	for (int a = 0; a < ARROW_DIRECTION_COUNT; a++)
+		if (has_arrow[a])
+			items[count++] = (struct legend_item){
+			    LEGEND_ARROW, a, words_get(situation->lang, WORD_ARROW_FIRST + a), 0,
+			    -1,           0};
 	return count;
 }
 
@@ -57,8 +78,8 @@ static int legend_flow(struct legend_item *items, size_t count, float width, flo
 	int row = 0;
 	float x = 0;
 	for (size_t k = 0; k < count; k++) {
-		bool is_group_start =
-		    has_break && k > 0 && items[k - 1].is_sector && !items[k].is_sector;
+		bool is_group_start = has_break && k > 0 && items[k - 1].kind == LEGEND_SECTOR &&
+		                      items[k].kind != LEGEND_SECTOR;
 		if (x > 0 && (is_group_start || x + items[k].width > width)) {
 			row++;
 			x = 0;
@@ -90,7 +111,7 @@ static void legend_draw_item(struct draw_context *context, const struct layout *
 {
 	const struct palette *palette = context->palette;
 	float px = (float)layout->small_px;
-	if (item->is_sector) {
+	if (item->kind == LEGEND_SECTOR) {
 		float height = px * legend_tag_ratio;
 		SDL_FRect tag = {item->x, centre_y - height / 2, item->width, height};
 		geometry_fill_rounded_rect(context->renderer, tag, height / 3,
@@ -101,9 +122,13 @@ static void legend_draw_item(struct draw_context *context, const struct layout *
 		return;
 	}
 	float sample = px * legend_sample_ratio;
-	draw_link_sample(context, (enum link_kind)item->value, (SDL_FPoint){item->x, centre_y},
-	                 (SDL_FPoint){item->x + sample, centre_y}, layout->line_width,
-	                 palette->ink);
+	SDL_FPoint from = {item->x, centre_y}, to = {item->x + sample, centre_y};
+	if (item->kind == LEGEND_ARROW)
+		draw_arrow_sample(context, from, to, layout->line_width,
+		                  palette->arrows[item->value]);
+	else
+		draw_link_sample(context, (enum link_kind)item->value, from, to, layout->line_width,
+		                 palette->ink);
 	text_draw(context->text, item->name,
 	          (struct text_style){layout->small_px, TEXT_REGULAR, palette->ink},
 	          (int)(item->x + sample + px * legend_pad_ratio), (int)centre_y, 0, 1);
@@ -120,13 +145,14 @@ void draw_legend(struct draw_context *context, const struct situation *situation
 	float px = (float)layout->small_px, gap = px * legend_gap_ratio;
 	for (size_t k = 0; k < count; k++) {
 		int width = 0, height = 0;
-		text_measure(context->text, items[k].name,
-		             (struct text_style){layout->small_px,
-		                                 items[k].is_sector ? TEXT_BOLD : TEXT_REGULAR,
-		                                 context->palette->ink},
-		             &width, &height);
+		text_measure(
+		    context->text, items[k].name,
+		    (struct text_style){layout->small_px,
+		                        items[k].kind == LEGEND_SECTOR ? TEXT_BOLD : TEXT_REGULAR,
+		                        context->palette->ink},
+		    &width, &height);
 		items[k].width =
-		    (float)width + (items[k].is_sector
+		    (float)width + (items[k].kind == LEGEND_SECTOR
 		                        ? 2 * px * legend_pad_ratio
 		                        : px * (legend_sample_ratio + legend_pad_ratio));
 	}

@@ -10,19 +10,19 @@ static const struct palette palette_light = {
     .work = {0, 90, 45, 255},
     .label_backing = {250, 248, 242, 255},
     .arrows = {[ARROW_FAMILY_TO_FAMILY] = {0, 75, 155, 255},
-	       [ARROW_PRO_TO_PRO] = {0, 90, 45, 255},
-	       [ARROW_FAMILY_TO_PRO] = {135, 58, 0, 255},
-	       [ARROW_PRO_TO_FAMILY] = {160, 0, 20, 255}},
+               [ARROW_PRO_TO_PRO] = {0, 90, 45, 255},
+               [ARROW_FAMILY_TO_PRO] = {135, 58, 0, 255},
+               [ARROW_PRO_TO_FAMILY] = {160, 0, 20, 255}},
     /* Okabe-Ito: orange, sky blue, bluish green, vermillion, reddish purple, grey;
      * green, vermillion and purple a little lighter (same hue) so black tag
      * text keeps 7:1. Text colours are dark enough for 7:1 on the paper
      * (tests/test_palette_contrast.c), which is why orange is burnt. */
     .sectors = {[SECTOR_AID] = {230, 159, 0, 255},
-		[SECTOR_CARE] = {86, 180, 233, 255},
-		[SECTOR_EDUCATION] = {0, 175, 128, 255},
-		[SECTOR_CONTROL] = {240, 120, 30, 255},
-		[SECTOR_CULTURE] = {210, 128, 172, 255},
-		[SECTOR_OTHER] = {153, 153, 153, 255}},
+                [SECTOR_CARE] = {86, 180, 233, 255},
+                [SECTOR_EDUCATION] = {0, 175, 128, 255},
+                [SECTOR_CONTROL] = {240, 120, 30, 255},
+                [SECTOR_CULTURE] = {210, 128, 172, 255},
+                [SECTOR_OTHER] = {153, 153, 153, 255}},
     .sector_text = {0, 0, 0, 255},
     .field_fill = {0, 114, 178, 40},
     .field_outline = {0, 65, 115, 255},
@@ -38,15 +38,15 @@ static const struct palette palette_dark = {
     .work = {110, 215, 150, 255},
     .label_backing = {18, 20, 26, 255},
     .arrows = {[ARROW_FAMILY_TO_FAMILY] = {110, 170, 255, 255},
-	       [ARROW_PRO_TO_PRO] = {110, 215, 150, 255},
-	       [ARROW_FAMILY_TO_PRO] = {255, 170, 60, 255},
-	       [ARROW_PRO_TO_FAMILY] = {255, 125, 115, 255}},
+               [ARROW_PRO_TO_PRO] = {110, 215, 150, 255},
+               [ARROW_FAMILY_TO_PRO] = {255, 170, 60, 255},
+               [ARROW_PRO_TO_FAMILY] = {255, 125, 115, 255}},
     .sectors = {[SECTOR_AID] = {230, 159, 0, 255},
-		[SECTOR_CARE] = {86, 180, 233, 255},
-		[SECTOR_EDUCATION] = {0, 175, 128, 255},
-		[SECTOR_CONTROL] = {240, 120, 30, 255},
-		[SECTOR_CULTURE] = {210, 128, 172, 255},
-		[SECTOR_OTHER] = {153, 153, 153, 255}},
+                [SECTOR_CARE] = {86, 180, 233, 255},
+                [SECTOR_EDUCATION] = {0, 175, 128, 255},
+                [SECTOR_CONTROL] = {240, 120, 30, 255},
+                [SECTOR_CULTURE] = {210, 128, 172, 255},
+                [SECTOR_OTHER] = {153, 153, 153, 255}},
     .sector_text = {0, 0, 0, 255},
     .field_fill = {86, 180, 233, 48},
     .field_outline = {180, 225, 250, 255},
@@ -58,6 +58,17 @@ static const struct palette palette_dark = {
 const struct palette *palette_for_theme(enum situation_theme theme)
 {
 	return theme == THEME_DARK ? &palette_dark : &palette_light;
+}
+
+enum arrow_direction palette_arrow_direction(const struct situation *situation,
+                                             const struct link *link)
+{
+	bool is_pro_a = situation->nodes[link->a].kind != NODE_PERSON;
+	bool is_pro_b = situation->nodes[link->b].kind != NODE_PERSON;
+	return !is_pro_a && !is_pro_b ? ARROW_FAMILY_TO_FAMILY
+	       : is_pro_a && is_pro_b ? ARROW_PRO_TO_PRO
+	       : is_pro_a             ? ARROW_PRO_TO_FAMILY
+	                              : ARROW_FAMILY_TO_PRO;
 }
 
 SDL_Color palette_with_alpha(SDL_Color color, Uint8 alpha)

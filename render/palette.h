@@ -23,9 +23,9 @@ enum arrow_direction {
 
 struct palette {
 	SDL_Color background;
-	SDL_Color ink;	     /* text, family symbols and their links */
+	SDL_Color ink;       /* text, family symbols and their links */
 	SDL_Color muted_ink; /* roles, ages, progress */
-	SDL_Color work;	     /* professionals' outlines and links */
+	SDL_Color work;      /* professionals' outlines and links */
 	SDL_Color label_backing;
 	SDL_Color arrows[ARROW_DIRECTION_COUNT];
 	SDL_Color sectors[SECTOR_COUNT];
@@ -38,6 +38,11 @@ struct palette {
 };
 
 const struct palette *palette_for_theme(enum situation_theme theme);
+/* Which of the arrows' colours a link with an arrow takes: among those who
+ * live together, among those who work together, or from one group to the
+ * other (a link goes from a to b). */
+enum arrow_direction palette_arrow_direction(const struct situation *situation,
+                                             const struct link *link);
 SDL_Color palette_with_alpha(SDL_Color color, Uint8 alpha);
 
 #endif

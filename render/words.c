@@ -30,6 +30,11 @@ static const char *const words_table[WORD_COUNT][2] = {
     [WORD_LINK_FIRST + LINK_DISTANT] = {"Distant", "Distant"},
     [WORD_LINK_FIRST + LINK_CUTOFF] = {"Rupture", "Cut-off"},
     [WORD_LINK_FIRST + LINK_MANDATE] = {"Mandat", "Mandate"},
+    /* enum arrow_direction's order (palette.h; legend.c checks it) */
+    [WORD_ARROW_FIRST + 0] = {"Entre proches", "Among family"},
+    [WORD_ARROW_FIRST + 1] = {"Entre professionnels", "Among professionals"},
+    [WORD_ARROW_FIRST + 2] = {"Famille → professionnel", "Family → professional"},
+    [WORD_ARROW_FIRST + 3] = {"Professionnel → famille", "Professional → family"},
 };
 
 static const char *const words_months[12][2] = {

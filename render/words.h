@@ -19,17 +19,20 @@ enum word {
 	WORD_NEXT_MEETING,
 	WORD_YEARS_OLD,
 	WORD_ABSENT,
-	/* the legend: sectors, then link kinds, in their enums' order */
+	/* the legend: sectors, then link kinds, in their enums' order, then
+	 * the arrows' colours */
 	WORD_SECTOR_FIRST,
 	WORD_SECTOR_LAST = WORD_SECTOR_FIRST + SECTOR_COUNT - 1,
 	WORD_LINK_FIRST,
 	WORD_LINK_LAST = WORD_LINK_FIRST + LINK_KIND_COUNT - 1,
+	WORD_ARROW_FIRST, /* arrow colours, in enum arrow_direction's order */
+	WORD_ARROW_LAST = WORD_ARROW_FIRST + 3,
 	WORD_COUNT
 };
 
 const char *words_get(enum situation_lang lang, enum word word);
 /* "3 décembre 2026" / "3 December 2026"; "2026" when only the year is known. */
 void words_format_date(enum situation_lang lang, struct situation_date date, char *buffer,
-		       size_t size);
+                       size_t size);
 
 #endif

@@ -156,6 +156,23 @@ static void check_households(const struct situation *situation, const struct lay
 	}
 }
 
+/* A household's name hides no symbol and no label. */
+static void check_household_labels(const struct situation *situation, const struct layout *layout)
+{
+	for (size_t h = 0; h < situation->household_count; h++) {
+		struct layout_rect box = layout->households[h].label_box;
+		CHECK((box.w > 0) == (situation->households[h].label != NULL));
+		for (size_t i = 0; box.w > 0 && i < situation->node_count; i++) {
+			bool is_hiding = rects_overlap(box, layout->nodes[i].symbol_box) ||
+			                 rects_overlap(box, layout->nodes[i].label_box);
+			if (is_hiding)
+				fprintf(stderr, "  %dx%d: household %zu's name over %s\n",
+				        layout->width, layout->height, h, situation->nodes[i].id);
+			CHECK(!is_hiding);
+		}
+	}
+}
+
 /* The family's rows are the genogram's: professionals and institution tags
  * stand around them, never among them. */
 static void check_network_outside_family(const struct situation *situation,
@@ -221,6 +238,7 @@ static void check_file(const char *path, struct text_cache *text)
 		check_children(situation, layout);
 		check_households(situation, layout);
 		check_network_outside_family(situation, layout);
+		check_household_labels(situation, layout);
 		for (size_t i = 0; i < situation->node_count; i++) {
 			const struct layout_node *node = &layout->nodes[i];
 			if (node->symbol_box.x < 0 || node->symbol_box.y < 0)

@@ -116,6 +116,38 @@ static void check_empty_round(const struct situation *situation, const struct la
 	SDL_FreeSurface(shot);
 }
 
+/* The legend keys the arrows' colours: those the demo uses (between
+ * professionals, family to professional) are in the legend band, the
+ * others (among the family, professional to family) are not. */
+static void check_legend_arrows(const struct situation *situation, const struct layout *layout,
+                                size_t network_phase)
+{
+	char extra[64];
+	snprintf(extra, sizeof extra, "--phase %zu", network_phase + 1);
+	SDL_Surface *shot = render(extra, "demo-legend");
+	if (!shot)
+		return;
+	const struct palette *palette = palette_for_theme(situation->theme);
+	bool is_used[ARROW_DIRECTION_COUNT] = {false};
+	for (size_t l = 0; l < situation->link_count; l++)
+		if (situation->links[l].has_arrow)
+			is_used[palette_arrow_direction(situation, &situation->links[l])] = true;
+	const struct layout_rect *band = &layout->legend_area;
+	for (int a = 0; a < ARROW_DIRECTION_COUNT; a++) {
+		int found = 0;
+		for (int y = (int)band->y; y < (int)(band->y + band->h) && y < HEIGHT; y++)
+			for (int x = (int)band->x; x < (int)(band->x + band->w) && x < WIDTH; x++)
+				found += render_check_close(render_check_pixel(shot, x, y),
+				                            palette->arrows[a], 12);
+		if (is_used[a] != (found >= 20))
+			fprintf(stderr, "  legend: arrow colour %d: %d pixels, used %d\n", a, found,
+			        is_used[a]);
+		CHECK(is_used[a] == (found >= 20));
+	}
+	CHECK(is_used[ARROW_PRO_TO_PRO] && is_used[ARROW_FAMILY_TO_PRO]);
+	SDL_FreeSurface(shot);
+}
+
 int main(void)
 {
 	struct session session;
@@ -127,17 +159,22 @@ int main(void)
 	struct text_cache *text = text_cache_new(NULL);
 	struct layout_measure measure = draw_layout_measure(text);
 	struct layout *layout = layout_compute(situation, WIDTH, HEIGHT, &measure);
-	size_t round_phase = situation->phase_count;
+	size_t round_phase = situation->phase_count, network_phase = situation->phase_count;
 	for (size_t phase = 0; phase < situation->phase_count; phase++) {
 		size_t steps = phase_step_count(situation, phase);
 		if (situation->phases[phase].type == PHASE_ROUND)
 			round_phase = phase;
+		if (situation->phases[phase].type == PHASE_NETWORK)
+			network_phase = phase;
 		for (size_t step = 0; step <= steps; step++)
 			check_phase(situation, layout, phase, step);
 	}
 	CHECK(round_phase < situation->phase_count);
 	if (round_phase < situation->phase_count)
 		check_empty_round(situation, layout, round_phase);
+	CHECK(network_phase < situation->phase_count);
+	if (network_phase < situation->phase_count)
+		check_legend_arrows(situation, layout, network_phase);
 	layout_free(layout);
 	text_cache_free(text);
 	session_free(&session);
