@@ -17,7 +17,7 @@ done
 # UBSan for a bounded time; any finding fails CI (tests/fuzz/run-fuzz.sh).
 echo "=== fuzz (60 s)"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$jobs" --target fuzz_situation gen_situation
+cmake --build --preset fuzz -j "$jobs" --target fuzz_situation fuzz_parser gen_situation
 tests/fuzz/run-fuzz.sh build/fuzz "${CONCERTO_FUZZ_SECONDS:-60}"
 # Raspberry Pi: arm64 cross build with its unit tests under qemu, both .debs
 # through lintian, the systemd unit through systemd-analyze verify.

@@ -26,7 +26,8 @@ shift
 [ "${1:-}" = "--" ] && shift
 here=$(cd "$(dirname "$0")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
-fuzzer=$build/tests/fuzz_situation
+# FUZZER=fuzz_parser runs the parser-only harness (built by the same preset).
+fuzzer=$build/tests/${FUZZER:-fuzz_situation}
 gen=$build/tests/gen_situation
 for tool in "$fuzzer" "$gen"; do
 	if [ ! -x "$tool" ]; then
