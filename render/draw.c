@@ -288,7 +288,10 @@ static void draw_couples(struct draw_context *context, const struct situation *s
 			continue;
 		bool is_dimmed =
 		    scene->is_node_dimmed[couple->a] && scene->is_node_dimmed[couple->b];
-		SDL_Color color = dim_if(context, context->palette->ink, is_dimmed);
+		/* Joining the round's newcomer, it fades in with them. */
+		SDL_Color color =
+		    newcomer_faded(context, dim_if(context, context->palette->ink, is_dimmed),
+		                   newcomer_fade_of_pair(context, scene, couple->a, couple->b));
 		const struct layout_node *a = &layout->nodes[couple->a],
 		                         *b = &layout->nodes[couple->b];
 		if (a->x > b->x) {
@@ -347,8 +350,14 @@ static void draw_filiations(struct draw_context *context, const struct situation
 		child.y -= layout->nodes[filiation->child].size / 2;
 		float middle = anchor.y + (child.y - anchor.y) * 0.55f;
 		SDL_FPoint path[4] = {anchor, {anchor.x, middle}, {child.x, middle}, child};
-		SDL_Color color =
-		    dim_if(context, context->palette->ink, scene->is_node_dimmed[filiation->child]);
+		float fade =
+		    newcomer_fade_of_pair(context, scene, filiation->child, filiation->parent_a);
+		if (filiation->parent_b >= 0)
+			fade = fmaxf(fade, newcomer_fade_of(context, scene, filiation->parent_b));
+		SDL_Color color = newcomer_faded(
+		    context,
+		    dim_if(context, context->palette->ink, scene->is_node_dimmed[filiation->child]),
+		    fade);
 		for (int s = 0; s < 3; s++) {
 			if (filiation->kind == FILIATION_BIRTH)
 				geometry_line(context->renderer, path[s], path[s + 1], width,
@@ -532,16 +541,23 @@ static void draw_households(struct draw_context *context, const struct situation
 		if (!newcomer_pass_draws_shared(context, has_others, has_newcomer) ||
 		    enclosure->rect_count == 0)
 			continue;
+		/* A household shown for its newcomer alone fades in with them. */
+		float fade = 0;
+		for (size_t m = 0; m < household->member_count && !has_others; m++)
+			if (newcomer_is(scene, household->members[m]))
+				fade = newcomer_fade_of(context, scene, household->members[m]);
 		draw_union_outline(context, enclosure->rects, enclosure->rect_count,
-		                   line_width(layout) * 0.8f, context->palette->household);
+		                   line_width(layout) * 0.8f,
+		                   newcomer_faded(context, context->palette->household, fade));
 		if (household->label && enclosure->label_box.w > 0) {
 			/* Placed by the layout where it hides nothing (layout_check.c). */
 			struct layout_rect box = enclosure->label_box;
-			struct text_style style = {layout->small_px, TEXT_REGULAR,
-			                           context->palette->muted_ink};
-			geometry_fill_rounded_rect(context->renderer,
-			                           (SDL_FRect){box.x, box.y, box.w, box.h},
-			                           box.h / 3, context->palette->label_backing);
+			struct text_style style = {
+			    layout->small_px, TEXT_REGULAR,
+			    newcomer_faded(context, context->palette->muted_ink, fade)};
+			geometry_fill_rounded_rect(
+			    context->renderer, (SDL_FRect){box.x, box.y, box.w, box.h}, box.h / 3,
+			    newcomer_faded(context, context->palette->label_backing, fade));
 			text_draw(context->text, household->label, style, (int)(box.x + 4),
 			          (int)(box.y + box.h / 2), 0, 1);
 		}
@@ -702,7 +718,10 @@ static void draw_pro_ties(struct draw_context *context, const struct situation *
 		SDL_Color color = palette_with_alpha(context->palette->sectors[node->sector], 200);
 		geometry_line(context->renderer, at(layout, (int)i), at(layout, node->institution),
 		              line_width(layout) * 0.8f,
-		              dim_if(context, color, scene->is_node_dimmed[i]));
+		              newcomer_faded(context,
+		                             dim_if(context, color, scene->is_node_dimmed[i]),
+		                             newcomer_fade_of_pair(context, scene, (int)i,
+		                                                   node->institution)));
 	}
 }
 

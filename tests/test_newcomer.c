@@ -115,6 +115,71 @@ static void check_pixels(const struct situation *situation)
 	SDL_FreeSurface(surface);
 }
 
+/* The union line between the newcomer and a partner already shown fades in
+ * with the newcomer: none of its ink before, all of it at the end. */
+static void check_union_fades(const struct situation *situation)
+{
+	SDL_Surface *surface =
+	    SDL_CreateRGBSurfaceWithFormat(0, WIDTH, HEIGHT, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+	struct text_cache *text = renderer ? text_cache_new(renderer) : NULL;
+	struct layout_measure measure = draw_layout_measure(text);
+	struct layout *layout = text ? layout_compute(situation, WIDTH, HEIGHT, &measure) : NULL;
+	CHECK(layout != NULL);
+	size_t round = 0;
+	while (situation->phases[round].type != PHASE_ROUND)
+		round++;
+	const struct palette *palette = palette_for_theme(THEME_LIGHT);
+	bool is_checked = false;
+	for (size_t step = 1; layout && !is_checked && step <= phase_step_count(situation, round);
+	     step++) {
+		struct scene *scene =
+		    scene_build(situation, (struct phase_position){round, step}, NULL, 0);
+		for (size_t c = 0; scene && c < situation->couple_count && !is_checked; c++) {
+			const struct couple *couple = &situation->couples[c];
+			int partner = couple->a == scene->newest_node   ? couple->b
+			              : couple->b == scene->newest_node ? couple->a
+			                                                : -1;
+			if (partner < 0 || !scene->is_node_visible[partner])
+				continue;
+			const struct layout_node *shown = &layout->nodes[partner],
+			                         *newest = &layout->nodes[scene->newest_node];
+			/* Nearer the partner shown: clear of the newcomer's highlight
+			 * and of the children's line from the middle. */
+			float x = shown->x + (newest->x - shown->x) * 0.3f;
+			float y = (shown->y + newest->y) / 2;
+			int ink[2];
+			for (int f = 0; f < 2; f++) {
+				struct draw_context context = {0};
+				context.renderer = renderer, context.text = text,
+				context.palette = palette;
+				context.width = WIDTH, context.height = HEIGHT;
+				context.newcomer_fade = (float)f;
+				draw_frame(&context, situation, layout, scene);
+				SDL_RenderPresent(renderer); /* the software renderer draws here */
+				ink[f] =
+				    render_check_count_near(surface, x, y, 2, palette->ink, 40);
+				/* NEWCOMER_UNION_SHOT=/tmp/x.bmp: the finished frame. */
+				if (f == 0 && getenv("NEWCOMER_UNION_SHOT"))
+					SDL_SaveBMP(surface, getenv("NEWCOMER_UNION_SHOT"));
+			}
+			printf("union %s-%s at step %zu (%.0f, %.0f): %d ink pixels shown, %d "
+			       "before\n",
+			       situation->nodes[couple->a].id, situation->nodes[couple->b].id, step,
+			       x, y, ink[0], ink[1]);
+			CHECK(ink[0] > 0);
+			CHECK_INT_EQ(ink[1], 0);
+			is_checked = true;
+		}
+		scene_free(scene);
+	}
+	CHECK(is_checked);
+	layout_free(layout);
+	text_cache_free(text);
+	SDL_DestroyRenderer(renderer);
+	SDL_FreeSurface(surface);
+}
+
 int main(void)
 {
 	check_curve();
@@ -123,6 +188,7 @@ int main(void)
 	if (session.situation) {
 		check_reveal(session.situation);
 		check_pixels(session.situation);
+		check_union_fades(session.situation);
 	}
 	session_free(&session);
 	return check_report("test_newcomer");
