@@ -6,10 +6,11 @@
 #
 # BUILD_DIR is a build of the `fuzz` preset with fuzz_situation and
 # gen_situation built (cmake --preset fuzz && cmake --build --preset fuzz
-# --target fuzz_situation gen_situation). The seed corpus is assembled fresh
+# --target fuzz_situation fuzz_parser gen_situation). The seed corpus is assembled fresh
 # each run from the test data, the demo, the format's example, the fuzz
 # regressions and generated situations; the corpus the fuzzer grows lives in
-# BUILD_DIR/fuzz-corpus and is reused by the next run. Exit status: 0 when
+# BUILD_DIR/fuzz-corpus (fuzz-corpus-fuzz_parser for FUZZER=fuzz_parser, the
+# parser alone) and is reused by the next run. Exit status: 0 when
 # nothing was found; otherwise libFuzzer's, with the input that failed in
 # BUILD_DIR/fuzz-artifacts/ (add it to tests/data/fuzz-regressions/ once the
 # bug is fixed).
@@ -37,7 +38,9 @@ for tool in "$fuzzer" "$gen"; do
 done
 
 seeds=$build/fuzz-seeds
-corpus=$build/fuzz-corpus
+# Each harness grows its own corpus: the parser's would trim away inputs
+# that only matter to the layout.
+corpus=$build/fuzz-corpus${FUZZER:+-$FUZZER}
 artifacts=$build/fuzz-artifacts
 rm -rf "$seeds"
 mkdir -p "$seeds" "$corpus" "$artifacts"
