@@ -9,6 +9,7 @@
  * professionals and tags move to free places where their links cross fewer
  * others (layout_untangle.c).
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,25 +47,40 @@ void layout_node_name(const struct situation *situation, const struct node *node
 		snprintf(buffer, size, "%s", node->name);
 		return;
 	}
-	/* First letter of each word (whole UTF-8 sequences), e.g. "Juge
-	 * Lefèvre" -> "JL"; the full name shows on touch. */
-	size_t used = 0;
+	/* The first letters of the first and the last word (whole UTF-8
+	 * sequences), e.g. "Juge Lefèvre" -> "JL", "Hà-Phạm Ngọc" -> "HN": two
+	 * letters keep a crowded row of fifty on a 1080p screen; the full name
+	 * shows on touch. */
+	const char *first = NULL, *last = NULL;
 	bool is_word_start = true;
-	for (const char *p = node->name; *p && used + 5 < size; p++) {
+	for (const char *p = node->name; *p; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c == ' ' || c == '-' || c == '\'') {
+		/* Spaces, hyphens, apostrophes, brackets...: between words. */
+		if (c < 0x80 && !isalnum(c)) {
 			is_word_start = true;
 			continue;
 		}
 		if (is_word_start && (c & 0xC0) != 0x80) {
-			size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-			size_t k = 0;
-			while (k < length && p[k])
-				k++;
-			memcpy(buffer + used, p, k);
-			used += k;
-			is_word_start = false;
+			if (!first)
+				first = p;
+			last = p;
 		}
+		is_word_start = false;
+	}
+	size_t used = 0;
+	const char *starts[2] = {first, last != first ? last : NULL};
+	for (int w = 0; w < 2; w++) {
+		if (!starts[w])
+			continue;
+		unsigned char c = (unsigned char)*starts[w];
+		size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		size_t k = 0;
+		while (k < length && starts[w][k])
+			k++;
+		if (used + k + 1 > size)
+			break;
+		memcpy(buffer + used, starts[w], k);
+		used += k;
 	}
 	buffer[used] = '\0';
 }

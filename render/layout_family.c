@@ -388,6 +388,28 @@ static void family_centre(struct layout_work *work, float cx, float cy)
 	work->family_box = (struct layout_rect){left + dx, top + dy, right - left, bottom - top};
 }
 
+/* Rows wider than the screen even at the smallest text (fifty persons in
+ * one generation): the last resort brings every member on screen, rows
+ * squeezed about the middle. Labels may then touch (layout_stats counts
+ * it), but nobody is out of sight or out of reach of a finger. */
+static void family_squeeze_to_screen(struct layout_work *work)
+{
+	const struct situation *situation = work->situation;
+	const struct layout_rect *box = &work->family_box, *screen = &work->screen;
+	float widest = 0;
+	for (size_t i = 0; i < situation->node_count; i++)
+		if (situation->nodes[i].kind == NODE_PERSON)
+			widest = layout_max(widest, 2 * work->cells[i].half_width);
+	if (box->w <= screen->w || box->w <= widest)
+		return;
+	float factor = layout_max(0, screen->w - widest) / (box->w - widest);
+	float cx = box->x + box->w / 2;
+	for (size_t i = 0; i < situation->node_count; i++)
+		if (situation->nodes[i].kind == NODE_PERSON)
+			work->layout->nodes[i].x = cx + (work->layout->nodes[i].x - cx) * factor;
+	family_centre(work, screen->x + screen->w / 2, screen->y + screen->h / 2);
+}
+
 bool layout_family_place(struct layout_work *work)
 {
 	const struct situation *situation = work->situation;
@@ -440,5 +462,8 @@ bool layout_family_place(struct layout_work *work)
 	family_free(&family);
 	family_centre(work, work->screen.x + work->screen.w / 2,
 	              work->screen.y + work->screen.h / 2);
-	return work->family_box.w <= work->screen.w && work->family_box.h <= work->screen.h;
+	bool does_fit =
+	    work->family_box.w <= work->screen.w && work->family_box.h <= work->screen.h;
+	family_squeeze_to_screen(work);
+	return does_fit;
 }

@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
 #include "draw.h"
@@ -259,8 +260,60 @@ static void check_file(const char *path, struct text_cache *text)
 	session_free(&session);
 }
 
+/* Initials: the first letters of the first and last words, whole UTF-8
+ * characters. */
+static void check_initials(void)
+{
+	static const char *const cases[][2] = {{"Juge Lefèvre", "JL"},
+	                                       {"Hà-Phạm Ngọc", "HN"},
+	                                       {"Léa", "L"},
+	                                       {"Élodie Dupont-Martin", "ÉM"},
+	                                       {"Mme d'Arcy de la Tour", "MT"},
+	                                       {"فاطمة (Fatima)", "فF"},
+	                                       {"", ""}};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct node node = {.kind = NODE_PERSON, .name = cases[k][0]};
+		char buffer[32];
+		layout_node_name(NULL, &node, true, buffer, sizeof buffer);
+		if (strcmp(buffer, cases[k][1]) != 0)
+			fprintf(stderr, "  initials of \"%s\": \"%s\"\n", cases[k][0], buffer);
+		CHECK(strcmp(buffer, cases[k][1]) == 0);
+	}
+	char tiny[3];
+	struct node node = {.kind = NODE_PERSON, .name = "Élodie Martin"};
+	layout_node_name(NULL, &node, true, tiny, sizeof tiny);
+	CHECK(strcmp(tiny, "É") == 0); /* never half a character */
+}
+
+/* However crowded, every node stands on screen, within reach of a finger:
+ * a generation of fifty at 300 nodes used to run off both edges. */
+static void check_on_screen(const char *path, struct text_cache *text)
+{
+	struct session session;
+	CHECK(session_load(&session, path));
+	struct layout_measure measure = draw_layout_measure(text);
+	for (size_t s = 0; session.situation && s < sizeof sizes / sizeof *sizes; s++) {
+		struct layout *layout =
+		    layout_compute(session.situation, sizes[s][0], sizes[s][1], &measure);
+		CHECK(layout != NULL);
+		size_t off = 0;
+		for (size_t i = 0; layout && i < layout->node_count; i++) {
+			const struct layout_rect *box = &layout->nodes[i].symbol_box;
+			off += box->x < 0 || box->y < 0 || box->x + box->w > (float)sizes[s][0] ||
+			       box->y + box->h > (float)sizes[s][1];
+		}
+		if (off)
+			fprintf(stderr, "  %s at %dx%d: %zu nodes off screen\n", path, sizes[s][0],
+			        sizes[s][1], off);
+		CHECK_INT_EQ(off, 0);
+		layout_free(layout);
+	}
+	session_free(&session);
+}
+
 int main(void)
 {
+	check_initials();
 	struct text_cache *text = text_cache_new(NULL);
 	CHECK(text != NULL);
 	check_file(CONCERTO_SOURCE_DIR "/assets/demo.situation", text);
@@ -269,6 +322,7 @@ int main(void)
 	 * test does not depend on the generator. */
 	check_file(TESTS_DATA_DIR "/generated-20.situation", text);
 	check_file(TESTS_DATA_DIR "/generated-60.situation", text);
+	check_on_screen(TESTS_DATA_DIR "/generated-300.situation", text);
 	check_crossings(CONCERTO_SOURCE_DIR "/assets/demo.situation", text, 4);
 	check_crossings(TESTS_DATA_DIR "/generated-60.situation", text, 300);
 	text_cache_free(text);
