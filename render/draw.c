@@ -528,7 +528,7 @@ static void draw_diagram(struct draw_context *context, const struct situation *s
                          const struct layout *layout, const struct scene *scene)
 {
 	draw_fields(context, situation, layout, scene, false);
-	draw_households(context, situation, layout, scene);
+	draw_households(context, situation, layout, scene, false);
 	draw_pro_ties(context, situation, layout, scene);
 	draw_couples(context, situation, layout, scene);
 	draw_filiations(context, situation, layout, scene);
@@ -540,6 +540,7 @@ static void draw_diagram(struct draw_context *context, const struct situation *s
 		if (scene->is_node_visible[i] && draw_pass_has_pair(context, scene, (int)i, -1))
 			draw_node_labels(context, situation, layout, scene, i);
 	draw_link_labels(context, situation, layout, scene);
+	draw_households(context, situation, layout, scene, true);
 	draw_fields(context, situation, layout, scene, true);
 	/* The legend depends on the situation only: already under the newcomer. */
 	if (context->newcomer_pass != NEWCOMER_PASS_ONLY)

@@ -162,7 +162,7 @@ static void draw_union_outline(struct draw_context *context, const struct layout
 }
 
 void draw_households(struct draw_context *context, const struct situation *situation,
-                     const struct layout *layout, const struct scene *scene)
+                     const struct layout *layout, const struct scene *scene, bool is_label_pass)
 {
 	for (size_t h = 0; h < situation->household_count; h++) {
 		const struct household *household = &situation->households[h];
@@ -183,10 +183,12 @@ void draw_households(struct draw_context *context, const struct situation *situa
 		for (size_t m = 0; m < household->member_count && !has_others; m++)
 			if (newcomer_is(scene, household->members[m]))
 				fade = newcomer_fade_of(context, scene, household->members[m]);
-		draw_union_outline(context, enclosure->rects, enclosure->rect_count,
-		                   line_width(layout) * 0.8f,
-		                   newcomer_faded(context, context->palette->household, fade));
-		if (household->label && enclosure->label_box.w > 0) {
+		if (!is_label_pass)
+			draw_union_outline(
+			    context, enclosure->rects, enclosure->rect_count,
+			    line_width(layout) * 0.8f,
+			    newcomer_faded(context, context->palette->household, fade));
+		else if (household->label && enclosure->label_box.w > 0) {
 			/* Placed by the layout where it hides nothing (layout_check.c). */
 			struct layout_rect box = enclosure->label_box;
 			struct text_style style = {

@@ -18,11 +18,11 @@ static inline float line_width(const struct layout *layout)
 }
 
 /* draw_enclosures.c: overlap fields as translucent bands along their
- * members (is_label_pass: their names, drawn over everything else), and
- * households as one dotted outline with their name. */
+ * members, households as one dotted outline; is_label_pass: their names,
+ * drawn over the links that may cross them. */
 void draw_fields(struct draw_context *context, const struct situation *situation,
                  const struct layout *layout, const struct scene *scene, bool is_label_pass);
 void draw_households(struct draw_context *context, const struct situation *situation,
-                     const struct layout *layout, const struct scene *scene);
+                     const struct layout *layout, const struct scene *scene, bool is_label_pass);
 
 #endif
