@@ -115,10 +115,16 @@ static bool untangle_build(struct untangle *u, struct layout_work *work,
 	*u = (struct untangle){.work = work};
 	u->margin = work->layout->symbol_size * 0.12f;
 	u->per_px = 1.0f / (untangle_crossing_px * work->unit);
-	size_t ties = 0;
-	for (size_t i = 0; i < count; i++)
-		ties +=
-		    situation->nodes[i].kind == NODE_PRO && situation->nodes[i].institution >= 0;
+	/* Professionals per institution: a tag with one follows it. */
+	size_t ties = 0, *staff = calloc(count + 1, sizeof *staff);
+	if (!staff)
+		return false;
+	for (size_t i = 0; i < count; i++) {
+		if (situation->nodes[i].kind == NODE_PRO && situation->nodes[i].institution >= 0) {
+			staff[situation->nodes[i].institution]++;
+			ties++;
+		}
+	}
 	u->segments = calloc(situation->link_count + ties + 1, sizeof *u->segments);
 	u->first = calloc(count + 1, sizeof *u->first);
 	u->incident = calloc(2 * (situation->link_count + ties) + 1, sizeof *u->incident);
@@ -128,8 +134,10 @@ static bool untangle_build(struct untangle *u, struct layout_work *work,
 	u->reaches = calloc(situation->link_count + ties + 1, sizeof *u->reaches);
 	u->found = calloc(count + situation->link_count + ties + 1, sizeof *u->found);
 	if (!u->segments || !u->first || !u->incident || !u->households || !u->places ||
-	    !u->cells || !u->reaches || !u->found)
+	    !u->cells || !u->reaches || !u->found) {
+		free(staff);
 		return false;
+	}
 	for (size_t i = 0; i < count; i++)
 		u->cells[i] = layout_cell_rect(work, i, u->margin);
 	for (size_t l = 0; l < situation->link_count; l++)
@@ -139,15 +147,12 @@ static bool untangle_build(struct untangle *u, struct layout_work *work,
 		int institution = situation->nodes[i].institution;
 		if (situation->nodes[i].kind != NODE_PRO || institution < 0)
 			continue;
-		size_t colleagues = 0;
-		for (size_t j = 0; j < count; j++)
-			colleagues += situation->nodes[j].kind == NODE_PRO &&
-			              situation->nodes[j].institution == institution;
 		u->segments[u->segment_count++] = (struct untangle_segment){
 		    .a = (int)i,
 		    .b = institution,
-		    .is_followed = strategy.are_tags_following && colleagues == 1};
+		    .is_followed = strategy.are_tags_following && staff[institution] == 1};
 	}
+	free(staff);
 	for (size_t s = 0; s < u->segment_count; s++)
 		untangle_refresh_segment(u, s);
 	if (!layout_buckets_init(&u->nearby_cells, work->screen, UNTANGLE_CELL_BUCKETS, count) ||
