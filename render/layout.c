@@ -202,6 +202,7 @@ static bool layout_attempt(struct layout_work *work, float label_px, enum label_
 	work->screen = (struct layout_rect){margin, top, (float)layout->width - 2 * margin,
 	                                    (float)layout->height - top - legend_height - margin};
 	memset(work->is_placed, 0, layout->node_count * sizeof *work->is_placed);
+	work->may_stagger = is_at_floor && level == LABEL_COMPACT;
 	layout_measure_cells(work, level);
 	/* Every attempt ends complete, fitting or not: the last one is kept. */
 	bool does_fit = layout_family_place(work);
@@ -250,8 +251,8 @@ struct layout *layout_compute(const struct situation *situation, int width, int 
 {
 	size_t count = situation->node_count, slots = count ? count : 1;
 	struct layout *layout = calloc(1, sizeof *layout);
-	struct layout_work work = {situation, measure, layout, 1,           {0, 0, 0, 0},
-	                           NULL,      NULL,    NULL,   {0, 0, 0, 0}};
+	struct layout_work work = {
+	    .situation = situation, .measure = measure, .layout = layout, .unit = 1};
 	work.cells = calloc(slots, sizeof *work.cells);
 	work.generation = calloc(slots, sizeof *work.generation);
 	work.is_placed = calloc(slots, sizeof *work.is_placed);

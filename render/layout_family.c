@@ -388,10 +388,10 @@ static void family_centre(struct layout_work *work, float cx, float cy)
 	work->family_box = (struct layout_rect){left + dx, top + dy, right - left, bottom - top};
 }
 
-/* Rows wider than the screen even at the smallest text (fifty persons in
- * one generation): the last resort brings every member on screen, rows
- * squeezed about the middle. Labels may then touch (layout_stats counts
- * it), but nobody is out of sight or out of reach of a finger. */
+/* Squeezes the rows about the middle to the screen's width; the rows of
+ * fifty persons in one generation need it. Labels may then touch
+ * (layout_stats counts it), but nobody is out of sight or out of reach of a
+ * finger. */
 static void family_squeeze_to_screen(struct layout_work *work)
 {
 	const struct situation *situation = work->situation;
@@ -408,6 +408,56 @@ static void family_squeeze_to_screen(struct layout_work *work)
 		if (situation->nodes[i].kind == NODE_PERSON)
 			work->layout->nodes[i].x = cx + (work->layout->nodes[i].x - cx) * factor;
 	family_centre(work, screen->x + screen->w / 2, screen->y + screen->h / 2);
+}
+
+/* Whether any two persons' symbols and labels touch. */
+static bool family_has_overlap(const struct layout_work *work)
+{
+	const struct situation *situation = work->situation;
+	for (size_t a = 0; a < situation->node_count; a++) {
+		if (situation->nodes[a].kind != NODE_PERSON)
+			continue;
+		struct layout_rect cell = layout_cell_rect(work, a, 0);
+		for (size_t b = a + 1; b < situation->node_count; b++)
+			if (situation->nodes[b].kind == NODE_PERSON &&
+			    layout_rects_overlap(cell, layout_cell_rect(work, b, 0)))
+				return true;
+	}
+	return false;
+}
+
+/* A family wider than the screen at the smallest text: squeezed when rows
+ * have room to spare between persons, else its crowded rows staggered,
+ * else squeezed all the same (the last resort). Returns whether it fits
+ * with nobody touching. saved_x and saved_y hold node_count floats. */
+static bool family_fit_to_screen(struct layout_work *work, float *saved_x, float *saved_y)
+{
+	const struct situation *situation = work->situation;
+	const struct layout_rect *screen = &work->screen;
+	for (size_t i = 0; i < situation->node_count; i++) {
+		saved_x[i] = work->layout->nodes[i].x;
+		saved_y[i] = work->layout->nodes[i].y;
+	}
+	struct layout_rect unsqueezed = work->family_box;
+	family_squeeze_to_screen(work);
+	if (!family_has_overlap(work))
+		return work->family_box.h <= screen->h;
+	for (size_t i = 0; i < situation->node_count; i++)
+		work->layout->nodes[i].x = saved_x[i];
+	work->family_box = unsqueezed;
+	if (layout_family_stagger(work)) {
+		family_centre(work, screen->x + screen->w / 2, screen->y + screen->h / 2);
+		if (work->family_box.w <= screen->w && work->family_box.h <= screen->h &&
+		    !family_has_overlap(work))
+			return true;
+	}
+	for (size_t i = 0; i < situation->node_count; i++) {
+		work->layout->nodes[i].x = saved_x[i];
+		work->layout->nodes[i].y = saved_y[i];
+	}
+	work->family_box = unsqueezed;
+	family_squeeze_to_screen(work);
+	return false;
 }
 
 bool layout_family_place(struct layout_work *work)
@@ -459,11 +509,14 @@ bool layout_family_place(struct layout_work *work)
 	for (size_t row = 0; row < family.row_count; row++)
 		family_place_row(work, &family, row); /* settles circle members too */
 	family_rows_y(work, &family);
-	family_free(&family);
 	family_centre(work, work->screen.x + work->screen.w / 2,
 	              work->screen.y + work->screen.h / 2);
 	bool does_fit =
 	    work->family_box.w <= work->screen.w && work->family_box.h <= work->screen.h;
-	family_squeeze_to_screen(work);
+	if (!does_fit && work->may_stagger)
+		does_fit = family_fit_to_screen(work, family.x, family.desired);
+	else if (!does_fit)
+		family_squeeze_to_screen(work);
+	family_free(&family);
 	return does_fit;
 }

@@ -29,6 +29,7 @@ struct layout_work {
 	int *generation;               /* node_count, -1 outside the genogram */
 	bool *is_placed;               /* node_count */
 	struct layout_rect family_box; /* bounding box of the placed family */
+	bool may_stagger;              /* the last resort: the smallest text, initials */
 };
 
 static inline float layout_max(float a, float b)
@@ -85,6 +86,10 @@ int layout_text_width(const struct layout_work *work, const char *utf8, int px, 
 /* layout_family.c: rows of the genogram, partners side by side, children
  * under their union; fills work->family_box. */
 bool layout_family_place(struct layout_work *work);
+/* layout_stagger.c: when the family is wider than the screen, squeezes
+ * its rows and puts crowded ones on staggered lines; false when even four
+ * lines per row would not keep persons apart. */
+bool layout_family_stagger(struct layout_work *work);
 /* layout_ring.c: professionals and institutions around the family, grouped
  * by sector and institution, near those they work with. false when they do
  * not fit at this scale. */
