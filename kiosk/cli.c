@@ -21,8 +21,9 @@ const char *cli_usage(void)
 	       "           [--step K] [--touch ID,...] [--theme dark|light]\n"
 	       "                                           draw one state into a BMP, no display needed\n"
 	       "  concerto --check-config FILE             check a kiosk.conf, print every problem\n"
-	       "  concerto --layout-stats FILE|--demo [--size WxH]\n"
-	       "                                           one line of layout figures (overlaps, crossings...)\n"
+	       "  concerto --layout-stats FILE|--demo [--size WxH] [--positions]\n"
+	       "                                           one line of layout figures (overlaps, crossings...);\n"
+	       "                                           --positions adds a line per node: node ID X Y\n"
 	       "  concerto --calibrate [--windowed]        touch four targets, print the calibration\n"
 	       "                                           line for kiosk.conf\n"
 	       "  concerto --help | --version\n"
@@ -100,6 +101,8 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 		options->is_windowed = true;
 	} else if (strcmp(arg, "--report-screens") == 0) {
 		options->is_reporting_screens = true;
+	} else if (strcmp(arg, "--positions") == 0) {
+		options->is_printing_positions = true;
 	} else if (strcmp(arg, "--report-state") == 0) {
 		options->is_reporting_state = true;
 	} else if (strcmp(arg, "--input-dir") == 0) {

@@ -55,6 +55,7 @@ struct cli_options {
 	bool is_reporting_screens; /* hidden --report-screens, for tests: no names */
 	const char *input_dir;     /* --input-dir DIR: evdev nodes, instead of the configured one */
 	bool is_reporting_state;   /* hidden --report-state: phase, spotlights, view; no names */
+	bool is_printing_positions; /* --layout-stats --positions: id x y per node */
 };
 
 /* false on a usage error, with a one-line message in `error`. */

@@ -159,6 +159,10 @@ int headless_layout_stats(const struct cli_options *options)
 		       session.situation->node_count, session.situation->link_count,
 		       stats.node_overlaps, stats.label_overlaps, stats.crossings,
 		       stats.min_label_px, elapsed);
+		/* For comparisons with other layouts (tests/bench/crossings_vs_neato.py). */
+		for (size_t i = 0; options->is_printing_positions && i < layout->node_count; i++)
+			printf("node %s %.1f %.1f\n", session.situation->nodes[i].id,
+			       (double)layout->nodes[i].x, (double)layout->nodes[i].y);
 		status = 0;
 	}
 	layout_free(layout);

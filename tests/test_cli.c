@@ -57,6 +57,20 @@ static void test_render_options(void)
 	CHECK_INT_EQ(options.phase, 1);
 }
 
+static void test_layout_stats_options(void)
+{
+	struct cli_options options;
+	char *argv[] = {"concerto", "--layout-stats", "f.situation",
+	                "--size",   "1080x1920",      "--positions"};
+	CHECK(parse(&options, 6, argv));
+	CHECK_INT_EQ(options.mode, CLI_LAYOUT_STATS);
+	CHECK(options.is_printing_positions);
+	CHECK_INT_EQ(options.width, 1080);
+	char *plain[] = {"concerto", "--layout-stats", "--demo"};
+	CHECK(parse(&options, 3, plain));
+	CHECK(!options.is_printing_positions);
+}
+
 static void test_refusals(void)
 {
 	struct cli_options options;
@@ -99,6 +113,7 @@ int main(void)
 {
 	test_checked_integers();
 	test_render_options();
+	test_layout_stats_options();
 	test_refusals();
 	test_kiosk_and_check();
 	return check_report("test_cli");

@@ -4,7 +4,10 @@
 For each situation file given, prints concerto's --layout-stats line and the
 number of link crossings neato's layout gives for the same nodes and links
 (counted the same way: straight segments between centres, pairs that share
-an end do not count). A benchmark, not a test: run it by hand.
+an end do not count). A third column gives neato with the family pinned
+where concerto's genogram puts it (generations on rows), placing only the
+professionals and institutions: what a general-purpose layout achieves
+under the genogram's constraint. A benchmark, not a test: run it by hand.
 
     tests/bench/crossings_vs_neato.py build/release/concerto FILE... [--size WxH]
 """
@@ -12,7 +15,8 @@ import re
 import subprocess
 import sys
 
-NODE_KEYWORDS = {"person", "personne", "pro", "professionnel", "professionnelle", "institution"}
+PERSON_KEYWORDS = {"person", "personne"}
+NODE_KEYWORDS = PERSON_KEYWORDS | {"pro", "professionnel", "professionnelle", "institution"}
 LINK_KEYWORDS = {"link", "lien"}
 
 
@@ -21,7 +25,8 @@ def fold(word):
 
 
 def read_graph(path):
-    nodes, links = [], []
+    """Node ids, links, and which ids are persons (family and circle)."""
+    nodes, links, persons = [], [], set()
     with open(path, encoding="utf-8", errors="replace") as handle:
         for line in handle:
             words = re.sub(r'"([^"\\]|\\.)*"', '""', line.split("#")[0]).split()
@@ -30,14 +35,24 @@ def read_graph(path):
             keyword = fold(words[0])
             if keyword in NODE_KEYWORDS:
                 nodes.append(words[1])
+                if keyword in PERSON_KEYWORDS:
+                    persons.add(words[1])
             elif keyword in LINK_KEYWORDS and len(words) >= 3:
                 links.append((words[1], words[2]))
-    return nodes, links
+    return nodes, links, persons
 
 
-def neato_positions(nodes, links):
-    dot = ["graph g {", "overlap=false;", "splines=false;"]
-    dot += ['"%s";' % n for n in nodes]
+def neato_positions(nodes, links, pinned=None):
+    """neato's positions; `pinned` maps ids to fixed (x, y) in pixels."""
+    pinned = pinned or {}
+    # Overlap removal could shift pinned nodes: without it, neato only gains.
+    dot = ["graph g {", "overlap=%s;" % ("true" if pinned else "false"), "splines=false;"]
+    for n in nodes:
+        if n in pinned:
+            x, y = pinned[n]
+            dot.append('"%s" [pos="%.3f,%.3f!", pin=true];' % (n, x / 72.0, -y / 72.0))
+        else:
+            dot.append('"%s";' % n)
     dot += ['"%s" -- "%s";' % link for link in links]
     dot.append("}")
     plain = subprocess.run(["neato", "-Tplain"], input="\n".join(dot), capture_output=True,
@@ -75,15 +90,24 @@ def main():
     if "--size" in sys.argv:
         size = sys.argv[sys.argv.index("--size") + 1]
         files = [f for f in files if f != size]
-    print("| file | concerto crossings | neato crossings |")
-    print("| --- | --- | --- |")
+    print("| file | concerto crossings | neato crossings | neato, family pinned |")
+    print("| --- | --- | --- | --- |")
     for path in files:
-        stats = subprocess.run([binary, "--layout-stats", path, "--size", size],
-                               capture_output=True, text=True).stdout.strip()
+        output = subprocess.run([binary, "--layout-stats", path, "--size", size, "--positions"],
+                                capture_output=True, text=True).stdout.splitlines()
+        stats = output[0].strip() if output else ""
         ours = re.search(r"crossings=(\d+)", stats)
-        nodes, links = read_graph(path)
+        placed = {}
+        for line in output[1:]:
+            parts = line.split()
+            if len(parts) == 4 and parts[0] == "node":
+                placed[parts[1]] = (float(parts[2]), float(parts[3]))
+        nodes, links, persons = read_graph(path)
         theirs = count_crossings(neato_positions(nodes, links), links)
-        print("| %s | %s | %d |" % (path.split("/")[-1], ours.group(1) if ours else "?", theirs))
+        family = {n: placed[n] for n in persons if n in placed}
+        pinned = count_crossings(neato_positions(nodes, links, family), links)
+        print("| %s | %s | %d | %d |" % (path.split("/")[-1], ours.group(1) if ours else "?",
+                                         theirs, pinned))
         print("  " + stats, file=sys.stderr)
 
 
