@@ -59,7 +59,7 @@ static int draw_measure_text(void *context, const char *utf8, int px, bool is_bo
 
 struct layout_measure draw_layout_measure(struct text_cache *text)
 {
-	return (struct layout_measure){text, draw_measure_text};
+	return (struct layout_measure){text, draw_measure_text, legend_height_needed};
 }
 
 static bool is_professional(const struct node *node)

@@ -194,7 +194,13 @@ static bool layout_attempt(struct layout_work *work, float label_px, enum label_
 	                 level == LABEL_COMPACT ? layout_compact_symbol_ratio : layout_symbol_ratio,
 	                 work->unit);
 	float margin = 16.0f * work->unit;
-	float legend_height = (float)layout->small_px * 3.9f;
+	/* The legend's rows (two when nobody measures them) and room around. */
+	float legend_height = (float)layout->small_px * 2.9f;
+	if (work->measure && work->measure->legend_height)
+		legend_height = work->measure->legend_height(work->measure->context,
+		                                             work->situation, layout->small_px,
+		                                             (float)layout->width - 2 * margin);
+	legend_height += (float)layout->small_px;
 	float top = (float)layout->title_px * 1.9f;
 	layout->legend_area =
 	    (struct layout_rect){margin, (float)layout->height - legend_height,

@@ -46,10 +46,14 @@ struct layout_link_label {
 };
 
 /* Text widths come from the caller so layout stays free of SDL; NULL means
- * an estimate (0.62 em per character), good enough for tests. */
+ * an estimate (0.62 em per character), good enough for tests.
+ * legend_height is the height of the rows the legend needs across `width`
+ * at text size px, so the layout reserves them all (NULL: two rows). */
 struct layout_measure {
 	void *context;
 	int (*text_width)(void *context, const char *utf8, int px, bool is_bold);
+	float (*legend_height)(void *context, const struct situation *situation, int px,
+	                       float width);
 };
 
 struct layout {

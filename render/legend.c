@@ -134,6 +134,37 @@ static void legend_draw_item(struct draw_context *context, const struct layout *
 	          (int)(item->x + sample + px * legend_pad_ratio), (int)centre_y, 0, 1);
 }
 
+/* Collects the situation's items and measures them at px. */
+static size_t legend_prepare(struct text_cache *text, const struct situation *situation, int px,
+                             struct legend_item *items)
+{
+	size_t count = legend_collect(situation, items);
+	for (size_t k = 0; k < count; k++) {
+		int width = 0, height = 0;
+		text_measure(
+		    text, items[k].name,
+		    (struct text_style){px,
+		                        items[k].kind == LEGEND_SECTOR ? TEXT_BOLD : TEXT_REGULAR,
+		                        {0, 0, 0, 255}},
+		    &width, &height);
+		items[k].width =
+		    (float)width + (items[k].kind == LEGEND_SECTOR
+		                        ? 2 * (float)px * legend_pad_ratio
+		                        : (float)px * (legend_sample_ratio + legend_pad_ratio));
+	}
+	return count;
+}
+
+float legend_height_needed(void *text, const struct situation *situation, int px, float width)
+{
+	struct legend_item items[LEGEND_MAX_ITEMS];
+	size_t count = legend_prepare(text, situation, px, items);
+	int rows =
+	    legend_flow(items, count, width, (float)px * legend_gap_ratio, (int)count + 1, true);
+	return (float)(rows < LEGEND_MOST_ROWS ? rows : LEGEND_MOST_ROWS) * (float)px *
+	       legend_row_ratio;
+}
+
 void draw_legend(struct draw_context *context, const struct situation *situation,
                  const struct layout *layout, const struct scene *scene)
 {
@@ -141,26 +172,14 @@ void draw_legend(struct draw_context *context, const struct situation *situation
 	if (!scene->has_diagram || area->w <= 0 || area->h <= 0 || layout->small_px <= 0)
 		return;
 	struct legend_item items[LEGEND_MAX_ITEMS];
-	size_t count = legend_collect(situation, items);
+	size_t count = legend_prepare(context->text, situation, layout->small_px, items);
 	float px = (float)layout->small_px, gap = px * legend_gap_ratio;
-	for (size_t k = 0; k < count; k++) {
-		int width = 0, height = 0;
-		text_measure(
-		    context->text, items[k].name,
-		    (struct text_style){layout->small_px,
-		                        items[k].kind == LEGEND_SECTOR ? TEXT_BOLD : TEXT_REGULAR,
-		                        context->palette->ink},
-		    &width, &height);
-		items[k].width =
-		    (float)width + (items[k].kind == LEGEND_SECTOR
-		                        ? 2 * px * legend_pad_ratio
-		                        : px * (legend_sample_ratio + legend_pad_ratio));
-	}
 	float row_height = px * legend_row_ratio;
-	int max_rows = (int)(area->h / row_height);
+	int max_rows = (int)(area->h / row_height + 0.01f);
 	if (max_rows < 1)
 		max_rows = 1;
-	/* Sectors and link kinds on rows of their own when the band has room. */
+	/* Sectors and link kinds on rows of their own when the band has room
+	 * (the layout reserves it: see legend_rows_needed). */
 	if (legend_flow(items, count, area->w, gap, max_rows, true) > max_rows)
 		legend_flow(items, count, area->w, gap, max_rows, false);
 	legend_centre(items, count, area->x, area->w);

@@ -13,6 +13,14 @@
 
 #include "draw.h"
 
+enum { LEGEND_MOST_ROWS = 4 };
+
+/* The height of the rows the legend takes across `width` with text of px
+ * pixels, sectors and link kinds each starting a row, at most
+ * LEGEND_MOST_ROWS; the layout reserves it (see layout_measure). text is
+ * the struct text_cache the legend is drawn with. */
+float legend_height_needed(void *text, const struct situation *situation, int px, float width);
+
 /* Draws nothing when the band is empty (w or h is 0) or outside diagram phases. */
 void draw_legend(struct draw_context *context, const struct situation *situation,
                  const struct layout *layout, const struct scene *scene);

@@ -119,14 +119,22 @@ static void check_empty_round(const struct situation *situation, const struct la
 /* The legend keys the arrows' colours: those the demo uses (between
  * professionals, family to professional) are in the legend band, the
  * others (among the family, professional to family) are not. */
-static void check_legend_arrows(const struct situation *situation, const struct layout *layout,
-                                size_t network_phase)
+/* At width x height: a portrait screen needs a third legend row for the
+ * arrows, which the layout must reserve. */
+static void check_legend_arrows(const struct situation *situation, struct layout_measure *measure,
+                                size_t network_phase, int width, int height)
 {
-	char extra[64];
-	snprintf(extra, sizeof extra, "--phase %zu", network_phase + 1);
-	SDL_Surface *shot = render(extra, "demo-legend");
-	if (!shot)
+	char extra[96], name[64];
+	snprintf(extra, sizeof extra, "--phase %zu --size %dx%d", network_phase + 1, width, height);
+	snprintf(name, sizeof name, "demo-legend-%dx%d", width, height);
+	SDL_Surface *shot = render(extra, name);
+	struct layout *layout = layout_compute(situation, width, height, measure);
+	if (!shot || !layout) {
+		CHECK(shot && layout);
+		layout_free(layout);
+		SDL_FreeSurface(shot);
 		return;
+	}
 	const struct palette *palette = palette_for_theme(situation->theme);
 	bool is_used[ARROW_DIRECTION_COUNT] = {false};
 	for (size_t l = 0; l < situation->link_count; l++)
@@ -135,16 +143,17 @@ static void check_legend_arrows(const struct situation *situation, const struct 
 	const struct layout_rect *band = &layout->legend_area;
 	for (int a = 0; a < ARROW_DIRECTION_COUNT; a++) {
 		int found = 0;
-		for (int y = (int)band->y; y < (int)(band->y + band->h) && y < HEIGHT; y++)
-			for (int x = (int)band->x; x < (int)(band->x + band->w) && x < WIDTH; x++)
+		for (int y = (int)band->y; y < (int)(band->y + band->h) && y < height; y++)
+			for (int x = (int)band->x; x < (int)(band->x + band->w) && x < width; x++)
 				found += render_check_close(render_check_pixel(shot, x, y),
 				                            palette->arrows[a], 12);
 		if (is_used[a] != (found >= 20))
-			fprintf(stderr, "  legend: arrow colour %d: %d pixels, used %d\n", a, found,
-			        is_used[a]);
+			fprintf(stderr, "  legend at %dx%d: arrow colour %d: %d pixels, used %d\n",
+			        width, height, a, found, is_used[a]);
 		CHECK(is_used[a] == (found >= 20));
 	}
 	CHECK(is_used[ARROW_PRO_TO_PRO] && is_used[ARROW_FAMILY_TO_PRO]);
+	layout_free(layout);
 	SDL_FreeSurface(shot);
 }
 
@@ -173,8 +182,10 @@ int main(void)
 	if (round_phase < situation->phase_count)
 		check_empty_round(situation, layout, round_phase);
 	CHECK(network_phase < situation->phase_count);
-	if (network_phase < situation->phase_count)
-		check_legend_arrows(situation, layout, network_phase);
+	if (network_phase < situation->phase_count) {
+		check_legend_arrows(situation, &measure, network_phase, WIDTH, HEIGHT);
+		check_legend_arrows(situation, &measure, network_phase, 1080, 1920);
+	}
 	layout_free(layout);
 	text_cache_free(text);
 	session_free(&session);
