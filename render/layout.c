@@ -185,9 +185,10 @@ static void layout_set_scale(struct layout *layout, float label_px, float symbol
 }
 
 /* is_at_floor: no smaller text will be tried, so even a layout that does
- * not fit everywhere is worth unsticking. */
+ * not fit everywhere is worth unsticking. is_last_resort: the layout is
+ * kept whatever comes out. */
 static bool layout_attempt(struct layout_work *work, float label_px, enum label_level level,
-                           bool is_at_floor)
+                           bool is_at_floor, bool is_last_resort)
 {
 	struct layout *layout = work->layout;
 	layout_set_scale(layout, label_px,
@@ -210,9 +211,13 @@ static bool layout_attempt(struct layout_work *work, float label_px, enum label_
 	memset(work->is_placed, 0, layout->node_count * sizeof *work->is_placed);
 	work->may_stagger = is_at_floor && level == LABEL_COMPACT;
 	layout_measure_cells(work, level);
-	/* Every attempt ends complete, fitting or not: the last one is kept. */
 	bool does_fit = layout_family_place(work);
 	does_fit = layout_ring_place(work) && does_fit;
+	/* One that does not fit is kept only as the last resort, which places
+	 * everything anew: separating and checking this one would be wasted
+	 * (at 300 nodes, most of what the scale search costs). */
+	if (!does_fit && !is_last_resort)
+		return false;
 	layout_separate(work);
 	if (does_fit || is_at_floor)
 		layout_unstick(work);
@@ -235,21 +240,21 @@ static void layout_run(struct layout_work *work)
 	/* Names first, shrinking to the floor; then initials at the floor;
 	 * past 300 nodes, below the floor as a last resort. */
 	for (float px = largest;; px = layout_max(px * 0.92f, floor)) {
-		if (layout_attempt(work, px, LABEL_FULL, false))
+		if (layout_attempt(work, px, LABEL_FULL, false, false))
 			return;
 		if (px <= floor)
 			break;
 	}
-	if (layout_attempt(work, floor, LABEL_NAME_ONLY, true) ||
-	    layout_attempt(work, floor, LABEL_INITIALS, true) ||
-	    layout_attempt(work, floor, LABEL_COMPACT, true))
+	if (layout_attempt(work, floor, LABEL_NAME_ONLY, true, false) ||
+	    layout_attempt(work, floor, LABEL_INITIALS, true, false) ||
+	    layout_attempt(work, floor, LABEL_COMPACT, true, false))
 		return;
 	for (float px = floor * 0.9f; count > 300 && px >= 8.0f; px *= 0.9f)
-		if (layout_attempt(work, px, LABEL_COMPACT, true))
+		if (layout_attempt(work, px, LABEL_COMPACT, true, false))
 			return;
 	/* Nothing fits without overlap: keep the floor with initials, the
 	 * statistics say what overlaps. */
-	layout_attempt(work, floor, LABEL_COMPACT, true);
+	layout_attempt(work, floor, LABEL_COMPACT, true, true);
 }
 
 struct layout *layout_compute(const struct situation *situation, int width, int height,

@@ -47,85 +47,194 @@ static int separate_compare(const void *left, const void *right)
 	return a->node < b->node ? -1 : a->node > b->node;
 }
 
+/* Pushes a and b apart along the axis that needs the shorter move; only
+ * those that may move do. */
+static void separate_pair(struct layout_work *work, size_t a, size_t b, struct layout_rect ra,
+                          struct layout_rect rb)
+{
+	bool can_move_a = is_movable(work, a), can_move_b = is_movable(work, b);
+	float push_x = layout_min(ra.x + ra.w - rb.x, rb.x + rb.w - ra.x);
+	float push_y = layout_min(ra.y + ra.h - rb.y, rb.y + rb.h - ra.y);
+	float dx = 0, dy = 0;
+	if (push_x < push_y)
+		dx = (ra.x + ra.w / 2 < rb.x + rb.w / 2 ? -1.0f : 1.0f) * push_x;
+	else
+		dy = (ra.y + ra.h / 2 < rb.y + rb.h / 2 ? -1.0f : 1.0f) * push_y;
+	float share_a = can_move_a ? (can_move_b ? 0.5f : 1.0f) : 0.0f;
+	float share_b = 1.0f - share_a;
+	work->layout->nodes[a].x += dx * share_a * 1.02f;
+	work->layout->nodes[a].y += dy * share_a * 1.02f;
+	work->layout->nodes[b].x -= dx * share_b * 1.02f;
+	work->layout->nodes[b].y -= dy * share_b * 1.02f;
+	if (can_move_a)
+		keep_on_screen(work, a);
+	if (can_move_b)
+		keep_on_screen(work, b);
+}
+
+/* One layout_separate: the footprints in sweep order, where they stand
+ * now, and who still moves. Two footprints that stood still through the
+ * last round and this one so far stand where they stood when they were
+ * last compared, and were then left alone (apart, or neither movable):
+ * comparing them again changes nothing. So only pairs with a mover are
+ * compared: in the rounds that go on because a few keep pushing each
+ * other, a few pairs instead of all of them. */
+struct separate_sweep {
+	struct separate_entry *order; /* by left edge at the round's start */
+	struct layout_rect *now;      /* per node, where it stands now */
+	int *moved;                   /* per node, the last round it moved in */
+	bool *is_active;              /* per position: moved last round or this one */
+	size_t *active;               /* those positions, ascending */
+	size_t active_count;
+	float margin;
+	int round;
+};
+
+static void separate_activate(struct separate_sweep *sweep, size_t position)
+{
+	if (sweep->is_active[position])
+		return;
+	sweep->is_active[position] = true;
+	size_t k = sweep->active_count++;
+	for (; k > 0 && sweep->active[k - 1] > position; k--)
+		sweep->active[k] = sweep->active[k - 1];
+	sweep->active[k] = position;
+}
+
+/* Compares the footprints at positions i and j, pushing them apart when
+ * they overlap; returns whether they moved. */
+static bool separate_try(struct layout_work *work, struct separate_sweep *sweep, size_t i, size_t j)
+{
+	size_t a = sweep->order[i].node, b = sweep->order[j].node;
+	struct layout_rect *now = sweep->now;
+	if (!layout_rects_overlap(now[a], now[b]) || (!is_movable(work, a) && !is_movable(work, b)))
+		return false;
+	separate_pair(work, a, b, now[a], now[b]);
+	now[a] = layout_cell_rect(work, a, sweep->margin);
+	now[b] = layout_cell_rect(work, b, sweep->margin);
+	sweep->moved[a] = sweep->moved[b] = sweep->round;
+	separate_activate(sweep, i);
+	separate_activate(sweep, j);
+	return true;
+}
+
+/* Whether position j starts past the end of position i's footprint (as
+ * the round started): then so do all after it. */
+static bool separate_is_past(const struct separate_sweep *sweep, size_t i, size_t j)
+{
+	const struct layout_rect *rect = &sweep->order[i].rect;
+	return sweep->order[j].rect.x > rect->x + rect->w;
+}
+
+/* The pairs (i, j) for every j from `from` on, in order. */
+static bool separate_all_after(struct layout_work *work, struct separate_sweep *sweep, size_t i,
+                               size_t from, size_t count)
+{
+	bool has_moved = false;
+	for (size_t j = from; j < count && !separate_is_past(sweep, i, j); j++)
+		has_moved |= separate_try(work, sweep, i, j);
+	return has_moved;
+}
+
+/* The pairs (i, j) that may push, in order: every j when i is a mover,
+ * else the movers only, until i moves too. */
+static bool separate_pairs_of(struct layout_work *work, struct separate_sweep *sweep, size_t i,
+                              size_t count)
+{
+	if (sweep->is_active[i])
+		return separate_all_after(work, sweep, i, i + 1, count);
+	/* The first mover after i (binary search: the movers are sorted). */
+	size_t k = 0, end = sweep->active_count;
+	while (k < end) {
+		size_t middle = k + (end - k) / 2;
+		if (sweep->active[middle] <= i)
+			k = middle + 1;
+		else
+			end = middle;
+	}
+	for (; k < sweep->active_count; k++) {
+		size_t j = sweep->active[k];
+		if (separate_is_past(sweep, i, j))
+			return false;
+		if (separate_try(work, sweep, i, j)) {
+			/* i moved: from here on it is a mover too. */
+			separate_all_after(work, sweep, i, j + 1, count);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Sweep and prune: footprints sorted by their left edge, each compared only
  * with those that start before it ends, so a round costs n log n plus the
- * overlaps instead of every pair. */
+ * overlaps instead of every pair. The sweep's order and bounds are the
+ * round's start; the overlaps are tested where the nodes stand now. */
+static bool separate_round(struct layout_work *work, struct separate_sweep *sweep, size_t count)
+{
+	struct separate_entry *order = sweep->order;
+	/* Pushes move footprints a little: last round's order is nearly
+	 * sorted, which insertion sort puts right in about one pass. */
+	for (size_t i = 0; i < count; i++) {
+		order[i].rect = layout_cell_rect(work, order[i].node, sweep->margin);
+		sweep->now[order[i].node] = order[i].rect;
+	}
+	for (size_t i = 1; i < count; i++) {
+		struct separate_entry entry = order[i];
+		size_t k = i;
+		for (; k > 0 && separate_compare(&entry, &order[k - 1]) < 0; k--)
+			order[k] = order[k - 1];
+		order[k] = entry;
+	}
+	sweep->active_count = 0;
+	for (size_t i = 0; i < count; i++) {
+		sweep->is_active[i] = sweep->moved[order[i].node] >= sweep->round - 1;
+		if (sweep->is_active[i])
+			sweep->active[sweep->active_count++] = i;
+	}
+	bool has_moved = false;
+	for (size_t i = 0; i < count; i++)
+		has_moved |= separate_pairs_of(work, sweep, i, count);
+	return has_moved;
+}
+
 void layout_separate(struct layout_work *work)
 {
 	size_t count = work->situation->node_count;
-	float margin = work->layout->symbol_size * 0.12f;
-	struct separate_entry *order = calloc(count + 1, sizeof *order);
-	if (!order)
-		return;
-	for (size_t i = 0; i < count; i++)
-		order[i] = (struct separate_entry){i, layout_cell_rect(work, i, margin)};
-	qsort(order, count, sizeof *order, separate_compare);
-	for (int round = 0; round < SEPARATE_ROUNDS; round++) {
-		bool has_moved = false;
-		/* Pushes move footprints a little: last round's order is nearly
-		 * sorted, which insertion sort puts right in about one pass. */
-		for (size_t i = 0; i < count; i++)
-			order[i].rect = layout_cell_rect(work, order[i].node, margin);
-		for (size_t i = 1; i < count; i++) {
-			struct separate_entry entry = order[i];
-			size_t k = i;
-			for (; k > 0 && separate_compare(&entry, &order[k - 1]) < 0; k--)
-				order[k] = order[k - 1];
-			order[k] = entry;
-		}
+	struct separate_sweep sweep = {
+	    .order = calloc(count + 1, sizeof *sweep.order),
+	    .now = calloc(count + 1, sizeof *sweep.now),
+	    .moved = calloc(count + 1, sizeof *sweep.moved),
+	    .is_active = calloc(count + 1, sizeof *sweep.is_active),
+	    .active = calloc(count + 1, sizeof *sweep.active),
+	    .margin = work->layout->symbol_size * 0.12f,
+	};
+	if (sweep.order && sweep.now && sweep.moved && sweep.is_active && sweep.active) {
 		for (size_t i = 0; i < count; i++) {
-			size_t a = order[i].node;
-			for (size_t j = i + 1; j < count; j++) {
-				if (order[j].rect.x > order[i].rect.x + order[i].rect.w)
-					break;
-				size_t b = order[j].node;
-				bool can_move_a = is_movable(work, a),
-				     can_move_b = is_movable(work, b);
-				if (!can_move_a && !can_move_b)
-					continue;
-				struct layout_rect ra = layout_cell_rect(work, a, margin);
-				struct layout_rect rb = layout_cell_rect(work, b, margin);
-				if (!layout_rects_overlap(ra, rb))
-					continue;
-				/* Push along the axis that needs the shorter move. */
-				float push_x = layout_min(ra.x + ra.w - rb.x, rb.x + rb.w - ra.x);
-				float push_y = layout_min(ra.y + ra.h - rb.y, rb.y + rb.h - ra.y);
-				float dx = 0, dy = 0;
-				if (push_x < push_y)
-					dx = (ra.x + ra.w / 2 < rb.x + rb.w / 2 ? -1.0f : 1.0f) *
-					     push_x;
-				else
-					dy = (ra.y + ra.h / 2 < rb.y + rb.h / 2 ? -1.0f : 1.0f) *
-					     push_y;
-				float share_a = can_move_a ? (can_move_b ? 0.5f : 1.0f) : 0.0f;
-				float share_b = 1.0f - share_a;
-				work->layout->nodes[a].x += dx * share_a * 1.02f;
-				work->layout->nodes[a].y += dy * share_a * 1.02f;
-				work->layout->nodes[b].x -= dx * share_b * 1.02f;
-				work->layout->nodes[b].y -= dy * share_b * 1.02f;
-				if (can_move_a)
-					keep_on_screen(work, a);
-				if (can_move_b)
-					keep_on_screen(work, b);
-				has_moved = true;
-			}
+			sweep.order[i] =
+			    (struct separate_entry){i, layout_cell_rect(work, i, sweep.margin)};
+			sweep.moved[i] = -1; /* as if it moved just before: compare all */
 		}
-		if (!has_moved)
-			break;
+		qsort(sweep.order, count, sizeof *sweep.order, separate_compare);
+		for (sweep.round = 0; sweep.round < SEPARATE_ROUNDS; sweep.round++)
+			if (!separate_round(work, &sweep, count))
+				break;
 	}
-	free(order);
+	free(sweep.order);
+	free(sweep.now);
+	free(sweep.moved);
+	free(sweep.is_active);
+	free(sweep.active);
 }
 
 /* Footprints (with the margin) and the buckets that find them nearby, for
  * the many "is this place free?" questions of layout_unstick. */
 struct unstick_cells {
 	struct layout_rect *cells;
-	size_t *found;
 	struct layout_buckets nearby;
 };
 
-static bool cell_is_clear(const struct layout_work *work, struct unstick_cells *cells, size_t node,
-                          float margin)
+static bool cell_is_clear(const struct layout_work *work, const struct unstick_cells *cells,
+                          size_t node, float margin)
 {
 	struct layout_rect own = layout_cell_rect(work, node, margin);
 	const struct layout_rect *screen = &work->screen;
@@ -133,12 +242,7 @@ static bool cell_is_clear(const struct layout_work *work, struct unstick_cells *
 	    own.x + own.w > screen->x + screen->w + margin ||
 	    own.y + own.h > screen->y + screen->h + margin)
 		return false;
-	size_t found = layout_buckets_near(&cells->nearby, own, cells->found);
-	for (size_t f = 0; f < found; f++)
-		if (cells->found[f] != node &&
-		    layout_rects_overlap(own, cells->cells[cells->found[f]]))
-			return false;
-	return true;
+	return !layout_buckets_any_overlap(&cells->nearby, own, cells->cells, node);
 }
 
 /* A professional the pushing left stuck against the family or an edge
@@ -150,10 +254,8 @@ void layout_unstick(struct layout_work *work)
 	float step = work->layout->symbol_size * 0.5f;
 	/* Nearby only: far away it would no longer stand near its own. */
 	float reach = work->layout->symbol_size * 12;
-	struct unstick_cells cells = {.cells = calloc(count + 1, sizeof *cells.cells),
-	                              .found = calloc(count + 1, sizeof *cells.found)};
-	bool is_ready = cells.cells && cells.found &&
-	                layout_buckets_init(&cells.nearby, work->screen, 48, count);
+	struct unstick_cells cells = {.cells = calloc(count + 1, sizeof *cells.cells)};
+	bool is_ready = cells.cells && layout_buckets_init(&cells.nearby, work->screen, 48, count);
 	for (size_t i = 0; is_ready && i < count; i++)
 		cells.cells[i] = layout_cell_rect(work, i, margin);
 	is_ready = is_ready && layout_buckets_fill(&cells.nearby, cells.cells);
@@ -191,7 +293,6 @@ void layout_unstick(struct layout_work *work)
 		is_ready = layout_buckets_move(&cells.nearby, node, was, cells.cells[node]);
 	}
 	free(cells.cells);
-	free(cells.found);
 	layout_buckets_free(&cells.nearby);
 }
 

@@ -21,14 +21,15 @@
 
 #include "layout_buckets.h"
 #include "layout_internal.h"
+#include "layout_places.h"
 
 enum {
 	UNTANGLE_PASSES = 3,
 	UNTANGLE_TRIED_PLACES = 12,    /* full costings per node and pass */
-	UNTANGLE_CHECKED_PLACES = 300, /* freedom checks per node and pass */
+	UNTANGLE_CHECKED_PLACES = 300, /* nearest places looked at per node and pass */
 	UNTANGLE_MAX_GRID = 20000,     /* grid points, whatever the screen */
 	UNTANGLE_CELL_BUCKETS = 48,    /* along the screen's longer side */
-	UNTANGLE_SEGMENT_BUCKETS = 8,
+	UNTANGLE_SEGMENT_BUCKETS = 32,
 	UNTANGLE_MAX_NODES_FOR_TRIES = 60,
 };
 
@@ -48,11 +49,6 @@ struct untangle_segment {
 	bool is_followed;
 };
 
-struct untangle_place {
-	float length_cost;
-	float x, y;
-};
-
 struct untangle {
 	struct layout_work *work;
 	struct untangle_segment *segments;
@@ -61,14 +57,15 @@ struct untangle {
 	size_t *incident; /* segment indices per node */
 	struct layout_rect *households;
 	size_t household_count;
-	struct untangle_place *places; /* UNTANGLE_CHECKED_PLACES */
-	struct layout_rect *cells;     /* every node's footprint where it stands */
-	struct layout_rect *reaches;   /* every segment's box */
+	struct layout_places places; /* the cheapest UNTANGLE_CHECKED_PLACES */
+	float *ends;                 /* 2 * node_count: the moving node's other ends */
+	struct layout_rect *cells;   /* every node's footprint where it stands */
 	struct layout_buckets nearby_cells;
 	struct layout_buckets nearby_segments;
 	size_t *found; /* room for every node or segment a query finds */
 	float margin;
 	float per_px; /* crossings per pixel of length */
+	float step;   /* between the grid points a node may move to */
 };
 
 static bool untangle_is_movable(const struct situation *situation, size_t node)
@@ -80,6 +77,14 @@ static bool untangle_is_movable(const struct situation *situation, size_t node)
 static bool untangle_counts(const struct untangle_segment *segment, size_t node)
 {
 	return !(segment->is_followed && (size_t)segment->a == node);
+}
+
+static void untangle_ends(const struct untangle_segment *segment, float ends[4])
+{
+	ends[0] = segment->ax;
+	ends[1] = segment->ay;
+	ends[2] = segment->bx;
+	ends[3] = segment->by;
 }
 
 static void untangle_refresh_segment(struct untangle *u, size_t s)
@@ -94,9 +99,6 @@ static void untangle_refresh_segment(struct untangle *u, size_t s)
 	segment->right = layout_max(segment->ax, segment->bx);
 	segment->top = layout_min(segment->ay, segment->by);
 	segment->bottom = layout_max(segment->ay, segment->by);
-	u->reaches[s] =
-	    (struct layout_rect){segment->left, segment->top, segment->right - segment->left,
-	                         segment->bottom - segment->top};
 }
 
 /* How one run goes: the greedy moves depend on who moves first and on
@@ -115,6 +117,14 @@ static bool untangle_build(struct untangle *u, struct layout_work *work,
 	*u = (struct untangle){.work = work};
 	u->margin = work->layout->symbol_size * 0.12f;
 	u->per_px = 1.0f / (untangle_crossing_px * work->unit);
+	const struct layout_rect *screen = &work->screen;
+	u->step = layout_max(work->layout->symbol_size, 30.0f * work->unit);
+	while ((screen->w / u->step + 1) * (screen->h / u->step + 1) > UNTANGLE_MAX_GRID)
+		u->step *= 1.5f;
+	/* Grid points on screen, with room for rounding (none on a screen
+	 * that the title and legend leave no height). */
+	size_t max_columns = screen->w > 0 ? (size_t)(screen->w / u->step) + 3 : 3;
+	size_t max_rows = screen->h > 0 ? (size_t)(screen->h / u->step) + 3 : 3;
 	/* Professionals per institution: a tag with one follows it. */
 	size_t ties = 0, *staff = calloc(count + 1, sizeof *staff);
 	if (!staff)
@@ -129,12 +139,12 @@ static bool untangle_build(struct untangle *u, struct layout_work *work,
 	u->first = calloc(count + 1, sizeof *u->first);
 	u->incident = calloc(2 * (situation->link_count + ties) + 1, sizeof *u->incident);
 	u->households = calloc(situation->household_count + 1, sizeof *u->households);
-	u->places = calloc(UNTANGLE_CHECKED_PLACES, sizeof *u->places);
+	u->ends = calloc(2 * count + 2, sizeof *u->ends);
 	u->cells = calloc(count + 1, sizeof *u->cells);
-	u->reaches = calloc(situation->link_count + ties + 1, sizeof *u->reaches);
 	u->found = calloc(count + situation->link_count + ties + 1, sizeof *u->found);
-	if (!u->segments || !u->first || !u->incident || !u->households || !u->places ||
-	    !u->cells || !u->reaches || !u->found) {
+	if (!layout_places_init(&u->places, UNTANGLE_CHECKED_PLACES, max_columns, max_rows) ||
+	    !u->segments || !u->first || !u->incident || !u->households || !u->ends || !u->cells ||
+	    !u->found) {
 		free(staff);
 		return false;
 	}
@@ -158,9 +168,14 @@ static bool untangle_build(struct untangle *u, struct layout_work *work,
 	if (!layout_buckets_init(&u->nearby_cells, work->screen, UNTANGLE_CELL_BUCKETS, count) ||
 	    !layout_buckets_init(&u->nearby_segments, work->screen, UNTANGLE_SEGMENT_BUCKETS,
 	                         u->segment_count) ||
-	    !layout_buckets_fill(&u->nearby_cells, u->cells) ||
-	    !layout_buckets_fill(&u->nearby_segments, u->reaches))
+	    !layout_buckets_fill(&u->nearby_cells, u->cells))
 		return false;
+	for (size_t s = 0; s < u->segment_count; s++) {
+		float ends[4];
+		untangle_ends(&u->segments[s], ends);
+		if (!layout_buckets_add_segment(&u->nearby_segments, s, ends))
+			return false;
+	}
 	/* Incident segments per node, counted then filled (CSR). */
 	for (size_t s = 0; s < u->segment_count; s++) {
 		u->first[u->segments[s].a + 1]++;
@@ -204,9 +219,9 @@ static void untangle_free(struct untangle *u)
 	free(u->first);
 	free(u->incident);
 	free(u->households);
-	free(u->places);
+	layout_places_free(&u->places);
+	free(u->ends);
 	free(u->cells);
-	free(u->reaches);
 	free(u->found);
 	layout_buckets_free(&u->nearby_cells);
 	layout_buckets_free(&u->nearby_segments);
@@ -253,9 +268,10 @@ static float untangle_cost(struct untangle *u, size_t node, float bound)
 			return cost;
 		struct layout_rect reach = {layout_min(p->x, q->x), layout_min(p->y, q->y),
 		                            fabsf(dx), fabsf(dy)};
+		const float ends[4] = {p->x, p->y, q->x, q->y};
 		/* The node's own segments are stale in the buckets while it tries
 		 * places, but they share its end, so they are never compared. */
-		size_t found = layout_buckets_near(&u->nearby_segments, reach, u->found);
+		size_t found = layout_buckets_along(&u->nearby_segments, ends, u->found);
 		for (size_t f = 0; f < found; f++) {
 			const struct untangle_segment *other = &u->segments[u->found[f]];
 			if (other->right < reach.x || other->left > reach.x + reach.w ||
@@ -264,31 +280,31 @@ static float untangle_cost(struct untangle *u, size_t node, float bound)
 			if (other->a == own->a || other->a == own->b || other->b == own->a ||
 			    other->b == own->b)
 				continue;
+			/* Every crossing only adds: past the bound, the place has lost. */
 			if (layout_segments_cross(p->x, p->y, q->x, q->y, other->ax, other->ay,
-			                          other->bx, other->by))
-				cost += 1;
+			                          other->bx, other->by) &&
+			    (cost += 1) >= bound)
+				return cost;
 		}
-		if (cost >= bound)
-			return cost;
 		/* Running over someone else's symbol or label. */
-		found = layout_buckets_near(&u->nearby_cells, reach, u->found);
+		found = layout_buckets_along(&u->nearby_cells, ends, u->found);
 		for (size_t f = 0; f < found; f++) {
 			size_t i = u->found[f];
 			if ((int)i == own->a || (int)i == own->b)
 				continue;
-			if (segment_meets_rect(p->x, p->y, q->x, q->y, u->cells[i]))
-				cost += untangle_over_node;
+			if (segment_meets_rect(p->x, p->y, q->x, q->y, u->cells[i]) &&
+			    (cost += untangle_over_node) >= bound)
+				return cost;
 		}
 	}
 	return cost;
 }
 
-/* Whether the node's footprint, where it stands, is on screen and touches
- * no other footprint and no household. */
-static bool untangle_is_free(struct untangle *u, size_t node)
+/* Whether a footprint is on screen and clear of what never moves while
+ * untangling: the family's box and the households. */
+static bool untangle_is_clear_of_fixed(const struct untangle *u, struct layout_rect own)
 {
 	const struct layout_work *work = u->work;
-	struct layout_rect own = layout_cell_rect(work, node, u->margin);
 	const struct layout_rect *screen = &work->screen;
 	if (own.x < screen->x - u->margin || own.y < screen->y - u->margin ||
 	    own.x + own.w > screen->x + screen->w + u->margin ||
@@ -300,104 +316,77 @@ static bool untangle_is_free(struct untangle *u, size_t node)
 	for (size_t h = 0; h < u->household_count; h++)
 		if (layout_rects_overlap(own, u->households[h]))
 			return false;
-	size_t found = layout_buckets_near(&u->nearby_cells, own, u->found);
-	for (size_t f = 0; f < found; f++)
-		if (u->found[f] != node && layout_rects_overlap(own, u->cells[u->found[f]]))
-			return false;
 	return true;
 }
 
-static int untangle_place_compare(const void *left, const void *right)
+/* The place filter for the node being untangled. */
+struct untangle_mover {
+	const struct untangle *u;
+	size_t node;
+};
+
+static bool untangle_is_place_clear_of_fixed(const struct layout_place *place, void *context)
 {
-	const struct untangle_place *a = left, *b = right;
-	if (a->length_cost != b->length_cost)
-		return a->length_cost < b->length_cost ? -1 : 1;
-	if (a->y != b->y)
-		return a->y < b->y ? -1 : 1;
-	return (a->x > b->x) - (a->x < b->x);
+	const struct untangle_mover *mover = context;
+	const struct layout_cell *cell = &mover->u->work->cells[mover->node];
+	float margin = mover->u->margin;
+	/* As layout_cell_rect computes it, with the node at the place. */
+	struct layout_rect own = {place->x - cell->half_width - margin,
+	                          place->y - cell->up - margin, 2 * (cell->half_width + margin),
+	                          cell->up + cell->down + 2 * margin};
+	return untangle_is_clear_of_fixed(mover->u, own);
 }
 
-/* Keeps the `capacity` cheapest places seen in a max-heap on length cost:
- * a screen holds thousands of grid points and only the nearest few hundred
- * are ever tried, so sorting them all would cost more than the search. */
-static void untangle_keep_place(struct untangle_place *heap, size_t *count, size_t capacity,
-                                struct untangle_place place)
+/* Whether the node's footprint, where it stands, touches no other
+ * footprint (it is already known clear of the fixed obstacles). */
+static bool untangle_is_free(struct untangle *u, size_t node)
 {
-	size_t at;
-	if (*count < capacity) {
-		at = (*count)++;
-		while (at > 0 && untangle_place_compare(&heap[(at - 1) / 2], &place) < 0) {
-			heap[at] = heap[(at - 1) / 2];
-			at = (at - 1) / 2;
-		}
-		heap[at] = place;
-		return;
-	}
-	if (untangle_place_compare(&place, &heap[0]) >= 0)
-		return;
-	at = 0;
-	for (;;) {
-		size_t child = 2 * at + 1;
-		if (child >= *count)
-			break;
-		if (child + 1 < *count &&
-		    untangle_place_compare(&heap[child], &heap[child + 1]) < 0)
-			child++;
-		if (untangle_place_compare(&heap[child], &place) <= 0)
-			break;
-		heap[at] = heap[child];
-		at = child;
-	}
-	heap[at] = place;
+	struct layout_rect own = layout_cell_rect(u->work, node, u->margin);
+	return !layout_buckets_any_overlap(&u->nearby_cells, own, u->cells, node);
 }
 
-/* Grid points over the screen, nearest to the node's other ends first. */
-static size_t untangle_candidates(struct untangle *u, size_t node)
+/* The other ends of the node's segments that weigh on where it goes, as
+ * x, y pairs into u->ends; returns how many. */
+static size_t untangle_other_ends(struct untangle *u, size_t node)
 {
-	const struct layout_work *work = u->work;
-	const struct layout_rect *screen = &work->screen;
-	const struct layout_node *nodes = work->layout->nodes;
-	float step = layout_max(work->layout->symbol_size, 30.0f * work->unit);
-	while ((screen->w / step + 1) * (screen->h / step + 1) > UNTANGLE_MAX_GRID)
-		step *= 1.5f;
-	/* Only around those it is tied to: far from all of them it could not
-	 * be among the cheapest anyway. */
-	float reach = layout_max(screen->w, screen->h) * 0.15f + work->cells[node].half_width;
-	float left = INFINITY, right = -INFINITY, top = INFINITY, bottom = -INFINITY;
+	const struct layout_node *nodes = u->work->layout->nodes;
+	size_t count = 0;
 	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
 		const struct untangle_segment *own = &u->segments[u->incident[k]];
 		if (!untangle_counts(own, node))
 			continue;
 		size_t other = (size_t)own->a == node ? (size_t)own->b : (size_t)own->a;
-		left = layout_min(left, nodes[other].x - reach);
-		right = layout_max(right, nodes[other].x + reach);
-		top = layout_min(top, nodes[other].y - reach);
-		bottom = layout_max(bottom, nodes[other].y + reach);
+		u->ends[2 * count] = nodes[other].x;
+		u->ends[2 * count + 1] = nodes[other].y;
+		count++;
+	}
+	return count;
+}
+
+/* Grid points over the screen, nearest to the node's other ends first, into
+ * u->places. */
+static void untangle_candidates(struct untangle *u, size_t node)
+{
+	const struct layout_work *work = u->work;
+	const struct layout_rect *screen = &work->screen;
+	/* Only around those it is tied to: far from all of them it could not
+	 * be among the cheapest anyway. */
+	float reach = layout_max(screen->w, screen->h) * 0.15f + work->cells[node].half_width;
+	float left = INFINITY, right = -INFINITY, top = INFINITY, bottom = -INFINITY;
+	size_t ends = untangle_other_ends(u, node);
+	for (size_t e = 0; e < ends; e++) {
+		left = layout_min(left, u->ends[2 * e] - reach);
+		right = layout_max(right, u->ends[2 * e] + reach);
+		top = layout_min(top, u->ends[2 * e + 1] - reach);
+		bottom = layout_max(bottom, u->ends[2 * e + 1] + reach);
 	}
 	/* On the screen's grid, so every node sees the same points. */
-	float first_x = screen->x + step * ceilf(layout_max(0, left - screen->x) / step);
-	float first_y = screen->y + step * ceilf(layout_max(0, top - screen->y) / step);
-	right = layout_min(right, screen->x + screen->w);
-	bottom = layout_min(bottom, screen->y + screen->h);
-	size_t count = 0;
-	for (float y = first_y; y <= bottom; y += step) {
-		for (float x = first_x; x <= right; x += step) {
-			float cost = 0;
-			for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
-				const struct untangle_segment *own = &u->segments[u->incident[k]];
-				if (!untangle_counts(own, node))
-					continue;
-				size_t other =
-				    (size_t)own->a == node ? (size_t)own->b : (size_t)own->a;
-				float dx = nodes[other].x - x, dy = nodes[other].y - y;
-				cost += sqrtf(dx * dx + dy * dy);
-			}
-			untangle_keep_place(u->places, &count, UNTANGLE_CHECKED_PLACES,
-			                    (struct untangle_place){cost, x, y});
-		}
-	}
-	qsort(u->places, count, sizeof *u->places, untangle_place_compare);
-	return count;
+	float step = u->step;
+	struct layout_grid grid = {screen->x + step * ceilf(layout_max(0, left - screen->x) / step),
+	                           screen->y + step * ceilf(layout_max(0, top - screen->y) / step),
+	                           layout_min(right, screen->x + screen->w),
+	                           layout_min(bottom, screen->y + screen->h), step};
+	layout_places_choose(&u->places, &grid, u->ends, ends);
 }
 
 /* Tries the node's best places; returns whether it moved. */
@@ -409,16 +398,19 @@ static bool untangle_node(struct untangle *u, size_t node)
 	float start_x = placed->x, start_y = placed->y;
 	float best = untangle_cost(u, node, INFINITY);
 	float best_x = start_x, best_y = start_y;
-	size_t count = untangle_candidates(u, node);
-	size_t tried = 0, checked = 0;
-	for (size_t c = 0;
-	     c < count && tried < UNTANGLE_TRIED_PLACES && checked < UNTANGLE_CHECKED_PLACES; c++) {
+	untangle_candidates(u, node);
+	/* Most of the nearest places lie in the family's box: they are
+	 * dropped before the rest are taken in order. */
+	struct untangle_mover mover = {u, node};
+	layout_places_filter(&u->places, untangle_is_place_clear_of_fixed, &mover);
+	size_t tried = 0;
+	struct layout_place place;
+	while (tried < UNTANGLE_TRIED_PLACES && layout_places_take(&u->places, &place)) {
 		/* Length alone already costs more than the best: so do the rest. */
-		if (u->places[c].length_cost * u->per_px >= best)
+		if (place.cost * u->per_px >= best)
 			break;
-		placed->x = u->places[c].x;
-		placed->y = u->places[c].y;
-		checked++;
+		placed->x = place.x;
+		placed->y = place.y;
 		if (!untangle_is_free(u, node))
 			continue;
 		tried++;
@@ -439,10 +431,11 @@ static bool untangle_node(struct untangle *u, size_t node)
 		return false;
 	for (size_t k = u->first[node]; k < u->first[node + 1]; k++) {
 		size_t segment = u->incident[k];
-		struct layout_rect reached = u->reaches[segment];
+		float was_ends[4], ends[4];
+		untangle_ends(&u->segments[segment], was_ends);
 		untangle_refresh_segment(u, segment);
-		if (!layout_buckets_move(&u->nearby_segments, segment, reached,
-		                         u->reaches[segment]))
+		untangle_ends(&u->segments[segment], ends);
+		if (!layout_buckets_move_segment(&u->nearby_segments, segment, was_ends, ends))
 			return false;
 	}
 	/* A tag that follows this professional follows now, before others
@@ -501,8 +494,10 @@ static float untangle_total_cost(struct untangle *u)
 }
 
 /* One run of the strategy from the positions the layout holds; returns
- * the total cost it ends with. */
-static float untangle_run(struct layout_work *work, struct untangle_strategy strategy)
+ * the total cost it ends with when is_compared (else 0: with a single
+ * strategy there is nothing to compare it with). */
+static float untangle_run(struct layout_work *work, struct untangle_strategy strategy,
+                          bool is_compared)
 {
 	float total = INFINITY;
 	struct untangle u = {0};
@@ -523,7 +518,7 @@ static float untangle_run(struct layout_work *work, struct untangle_strategy str
 			if (!has_moved)
 				break;
 		}
-		total = untangle_total_cost(&u);
+		total = is_compared ? untangle_total_cost(&u) : 0;
 	}
 	free(turns);
 	untangle_free(&u);
@@ -559,13 +554,13 @@ void layout_untangle(struct layout_work *work)
 	float *start = calloc(2 * layout->node_count + 1, sizeof *start);
 	float *best = calloc(2 * layout->node_count + 1, sizeof *best);
 	if (!start || !best || tries == 1) {
-		(void)untangle_run(work, strategies[0]);
+		(void)untangle_run(work, strategies[0], false);
 	} else {
 		untangle_save(layout, start);
 		float least = INFINITY;
 		for (size_t t = 0; t < tries; t++) {
 			untangle_restore(layout, start);
-			float cost = untangle_run(work, strategies[t]);
+			float cost = untangle_run(work, strategies[t], true);
 			if (cost < least) {
 				least = cost;
 				untangle_save(layout, best);
