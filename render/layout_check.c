@@ -4,8 +4,9 @@
  * layout_separate pushes apart the professionals' footprints that still
  * touch (the family rows never move: their order is the genogram), staying
  * on screen; layout_finish fills the boxes draw and hit-testing read, finds
- * room for link labels and builds household enclosures; layout_stats counts
- * overlaps and crossings, the figures --layout-stats prints.
+ * room for link labels and has layout_households.c build the household
+ * enclosures; layout_stats counts overlaps and crossings, the figures
+ * --layout-stats prints.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -14,9 +15,6 @@
 #include "layout_internal.h"
 
 enum { SEPARATE_ROUNDS = 200 };
-
-/* Room between a household's enclosure and its members, per symbol size. */
-static const float household_pad_ratio = 0.2f;
 
 static bool is_movable(const struct layout_work *work, size_t node)
 {
@@ -315,7 +313,7 @@ static void finish_boxes(struct layout_work *work)
 	}
 }
 
-static bool rect_is_free(const struct layout *layout, struct layout_rect rect, size_t link_count,
+bool layout_rect_is_free(const struct layout *layout, struct layout_rect rect, size_t link_count,
                          const struct layout_rect *taken)
 {
 	for (size_t i = 0; i < layout->node_count; i++)
@@ -355,7 +353,7 @@ static void finish_link_labels(struct layout_work *work)
 			float x = a->x + (b->x - a->x) * along[k],
 			      y = a->y + (b->y - a->y) * along[k];
 			struct layout_rect rect = {x - width / 2, y - height / 2, width, height};
-			if (rect_is_free(layout, rect, l, taken)) {
+			if (layout_rect_is_free(layout, rect, l, taken)) {
 				layout->link_labels[l] = (struct layout_link_label){x, y, true};
 				taken[l] = rect;
 				break;
@@ -365,132 +363,6 @@ static void finish_link_labels(struct layout_work *work)
 	free(taken);
 }
 
-static bool is_member(const struct household *household, size_t node)
-{
-	for (size_t m = 0; m < household->member_count; m++)
-		if ((size_t)household->members[m] == node)
-			return true;
-	return false;
-}
-
-/* A household's enclosure: per row, runs of members with no one else in
- * between, joined to the run above by a narrow bridge where they face each
- * other. It covers its members and nobody else. */
-static void finish_households(struct layout_work *work)
-{
-	const struct situation *situation = work->situation;
-	struct layout *layout = work->layout;
-	float pad = layout->symbol_size * household_pad_ratio;
-	for (size_t h = 0; h < situation->household_count; h++) {
-		const struct household *household = &situation->households[h];
-		struct layout_household *enclosure = &layout->households[h];
-		enclosure->rect_count = 0;
-		for (size_t m = 0; m < household->member_count; m++) {
-			size_t node = (size_t)household->members[m];
-			struct layout_rect cell = layout_cell_rect(work, node, pad);
-			/* Join this member to a run on its row when no one stands between. */
-			bool is_joined = false;
-			for (size_t r = 0; r < enclosure->rect_count && !is_joined; r++) {
-				struct layout_rect *run = &enclosure->rects[r];
-				if (fabsf((run->y + run->h / 2) - (cell.y + cell.h / 2)) > 1)
-					continue;
-				struct layout_rect joined = {layout_min(run->x, cell.x),
-				                             layout_min(run->y, cell.y), 0, 0};
-				joined.w = layout_max(run->x + run->w, cell.x + cell.w) - joined.x;
-				joined.h = layout_max(run->y + run->h, cell.y + cell.h) - joined.y;
-				bool is_clear = true;
-				for (size_t i = 0; i < situation->node_count && is_clear; i++)
-					if (!is_member(household, i) &&
-					    layout_rects_overlap(joined,
-					                         layout_cell_rect(work, i, 0)))
-						is_clear = false;
-				if (is_clear) {
-					*run = joined;
-					is_joined = true;
-				}
-			}
-			if (!is_joined && enclosure->rect_count < LAYOUT_HOUSEHOLD_MAX_RECTS)
-				enclosure->rects[enclosure->rect_count++] = cell;
-		}
-		/* Bridges between runs of different rows that face each other. */
-		size_t runs = enclosure->rect_count;
-		for (size_t a = 0; a < runs; a++) {
-			for (size_t b = 0; b < runs; b++) {
-				struct layout_rect upper = enclosure->rects[a],
-				                   lower = enclosure->rects[b];
-				if (upper.y + upper.h >= lower.y)
-					continue;
-				float left = layout_max(upper.x, lower.x);
-				float right = layout_min(upper.x + upper.w, lower.x + lower.w);
-				if (right - left < pad * 2)
-					continue;
-				float width = layout_min(right - left, layout->symbol_size * 0.8f);
-				struct layout_rect bridge = {
-				    (left + right) / 2 - width / 2, upper.y + upper.h - pad, width,
-				    lower.y - (upper.y + upper.h) + 2 * pad};
-				bool is_clear = true;
-				for (size_t i = 0; i < situation->node_count && is_clear; i++)
-					if (!is_member(household, i) &&
-					    layout_rects_overlap(bridge,
-					                         layout_cell_rect(work, i, 0)))
-						is_clear = false;
-				if (is_clear && enclosure->rect_count < LAYOUT_HOUSEHOLD_MAX_RECTS)
-					enclosure->rects[enclosure->rect_count++] = bridge;
-			}
-		}
-	}
-}
-
-/* A household's name goes along the top or bottom edge of one of its
- * rectangles, the first place that hides no symbol, no label and no other
- * household's name; the top-left of the first rectangle when none is
- * free. */
-static void finish_household_labels(struct layout_work *work)
-{
-	const struct situation *situation = work->situation;
-	struct layout *layout = work->layout;
-	for (size_t h = 0; h < situation->household_count; h++)
-		layout->households[h].label_box = (struct layout_rect){0, 0, 0, 0};
-	for (size_t h = 0; h < situation->household_count; h++) {
-		struct layout_household *enclosure = &layout->households[h];
-		const char *label = situation->households[h].label;
-		if (!label || enclosure->rect_count == 0)
-			continue;
-		float width = (float)layout_text_width(work, label, layout->small_px, false) + 8;
-		float height = (float)layout->small_px * 1.3f;
-		/* the members' footprints start this far inside the edges */
-		float pad = layout->symbol_size * household_pad_ratio;
-		struct layout_rect chosen = {0, 0, 0, 0};
-		/* Along the top, then the bottom edge of each rectangle, from its
-		 * left; a narrow rectangle lets the name stick out on either side. */
-		for (size_t r = 0; r < enclosure->rect_count && chosen.w == 0; r++) {
-			struct layout_rect run = enclosure->rects[r];
-			float first = layout_min(run.x + 2, run.x + run.w - width - 2);
-			float last = layout_max(run.x + 2, run.x + run.w - width - 2);
-			float step = layout_max(width / 4, 1);
-			/* Outside the edge, else across it (the backing hides a
-			 * stretch of the dotted line, as a name on a map's frame). */
-			const float heights[] = {run.y - height - 2, run.y + run.h + 2,
-			                         run.y + pad - height - 1, run.y + run.h - pad + 1};
-			for (size_t side = 0; side < 4 && chosen.w == 0; side++) {
-				float y = heights[side];
-				for (float x = first; x <= last + 0.5f; x += step) {
-					struct layout_rect spot = {x, y, width, height};
-					if (rect_is_free(layout, spot, 0, NULL)) {
-						chosen = spot;
-						break;
-					}
-				}
-			}
-		}
-		if (chosen.w == 0)
-			chosen =
-			    (struct layout_rect){enclosure->rects[0].x + 2,
-			                         enclosure->rects[0].y - height - 2, width, height};
-		enclosure->label_box = chosen;
-	}
-}
-
 void layout_finish(struct layout_work *work)
 {
 	struct layout *layout = work->layout;
@@ -498,8 +370,7 @@ void layout_finish(struct layout_work *work)
 	finish_boxes(work);
 	/* Households first: their names keep their place, link labels go
 	 * around them. */
-	finish_households(work);
-	finish_household_labels(work);
+	layout_households_finish(work);
 	finish_link_labels(work);
 }
 

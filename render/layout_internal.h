@@ -102,6 +102,12 @@ void layout_separate(struct layout_work *work);
 /* Moves professionals still overlapping something to the nearest free place. */
 void layout_unstick(struct layout_work *work);
 void layout_finish(struct layout_work *work);
+/* Whether rect hides no symbol, label or household name, nor any of
+ * taken[0 .. link_count), and lies on screen. */
+bool layout_rect_is_free(const struct layout *layout, struct layout_rect rect, size_t link_count,
+                         const struct layout_rect *taken);
+/* layout_households.c: household enclosures and where their names go. */
+void layout_households_finish(struct layout_work *work);
 /* layout_untangle.c: professionals, then institution tags, move to the free
  * places where their links cross fewest others. */
 void layout_untangle(struct layout_work *work);

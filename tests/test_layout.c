@@ -306,6 +306,22 @@ static void check_children_below(const struct situation *situation, const struct
 	}
 }
 
+/* Household names never cover one another, however crowded. */
+static void check_household_names_apart(const struct layout *layout, int width, int height)
+{
+	for (size_t a = 0; a < layout->household_count; a++)
+		for (size_t b = a + 1; b < layout->household_count; b++) {
+			struct layout_rect ra = layout->households[a].label_box,
+			                   rb = layout->households[b].label_box;
+			bool is_apart = ra.w <= 0 || rb.w <= 0 || !rects_overlap(ra, rb);
+			if (!is_apart)
+				fprintf(stderr,
+				        "  at %dx%d the names of households %zu and %zu overlap\n",
+				        width, height, a, b);
+			CHECK(is_apart);
+		}
+}
+
 /* However crowded, every node stands on screen, within reach of a finger,
  * and nothing overlaps: a generation of fifty at 300 nodes used to run off
  * both edges, then (squeezed) overlapped in portrait; now it folds into
@@ -344,6 +360,7 @@ static void check_crowded(const char *path, struct text_cache *text)
 			CHECK(layout->nodes[couple->a].y == layout->nodes[couple->b].y);
 		}
 		check_children_below(session.situation, layout);
+		check_household_names_apart(layout, sizes[s][0], sizes[s][1]);
 		check_households(session.situation, layout);
 		check_network_outside_family(session.situation, layout);
 		layout_free(layout);
