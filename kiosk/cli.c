@@ -12,8 +12,9 @@
 const char *cli_usage(void)
 {
 	return "Usage:\n"
-	       "  concerto [--windowed] [--media DIR]... [FILE | --demo]\n"
-	       "                                           run the kiosk (fullscreen by default);\n"
+	       "  concerto [--windowed [--size WxH]] [--media DIR]... [FILE | --demo]\n"
+	       "                                           run the kiosk (fullscreen by default,\n"
+	       "                                           else a 1280x720 window);\n"
 	       "                                           without FILE, wait for a USB key under\n"
 	       "                                           /media and /run/media (or each DIR)\n"
 	       "  concerto --check FILE...                 check situation files, print every problem\n"
@@ -128,6 +129,7 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 				 CLI_MIN_SIDE, CLI_MAX_SIDE);
 			return false;
 		}
+		options->has_size = true;
 	} else if (strcmp(arg, "--phase") == 0) {
 		if (!(value = cli_value(argc, argv, index, error, error_size)))
 			return false;

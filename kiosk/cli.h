@@ -42,7 +42,8 @@ struct cli_options {
 	const char *out;
 	int width;
 	int height;
-	int phase; /* 1-based as typed */
+	bool has_size; /* --size given: also the kiosk's window with --windowed */
+	int phase;     /* 1-based as typed */
 	int step;
 	const char *touch; /* comma-separated ids, resolved once the file is read */
 	bool has_theme;

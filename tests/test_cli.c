@@ -71,6 +71,19 @@ static void test_layout_stats_options(void)
 	CHECK(!options.is_printing_positions);
 }
 
+static void test_window_size(void)
+{
+	struct cli_options options;
+	char *argv[] = {"concerto", "--windowed", "--size", "1920x1080", "--demo"};
+	CHECK(parse(&options, 5, argv));
+	CHECK_INT_EQ(options.mode, CLI_KIOSK);
+	CHECK(options.is_windowed && options.has_size);
+	CHECK_INT_EQ(options.width, 1920);
+	char *plain[] = {"concerto", "--windowed", "--demo"};
+	CHECK(parse(&options, 3, plain));
+	CHECK(!options.has_size);
+}
+
 static void test_refusals(void)
 {
 	struct cli_options options;
@@ -114,6 +127,7 @@ int main(void)
 	test_checked_integers();
 	test_render_options();
 	test_layout_stats_options();
+	test_window_size();
 	test_refusals();
 	test_kiosk_and_check();
 	return check_report("test_cli");
