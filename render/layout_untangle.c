@@ -139,7 +139,9 @@ static bool untangle_build(struct untangle *u, struct layout_work *work,
 	u->first = calloc(count + 1, sizeof *u->first);
 	u->incident = calloc(2 * (situation->link_count + ties) + 1, sizeof *u->incident);
 	u->households = calloc(situation->household_count + 1, sizeof *u->households);
-	u->ends = calloc(2 * count + 2, sizeof *u->ends);
+	/* A node's other ends, one per segment: two persons may share several
+	 * links, so a node can have more segments than there are nodes. */
+	u->ends = calloc(2 * (situation->link_count + ties) + 2, sizeof *u->ends);
 	u->cells = calloc(count + 1, sizeof *u->cells);
 	u->found = calloc(count + situation->link_count + ties + 1, sizeof *u->found);
 	if (!layout_places_init(&u->places, UNTANGLE_CHECKED_PLACES, max_columns, max_rows) ||

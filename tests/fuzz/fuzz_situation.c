@@ -4,10 +4,12 @@
  *
  * Arbitrary bytes go through situation_parse() (every encoding, limit and
  * diagnostic path); whatever parses goes on through layout_compute() at the
- * kiosk's 1920x1080, layout_hit_test() and scene_build() for every phase, at
- * the start, middle and end of a round, with and without spotlights, since
- * those take the untrusted model as it is. Everything is freed, so
- * LeakSanitizer sees a leak as a finding too.
+ * kiosk's 1920x1080 and on a very narrow portrait screen (where a dozen
+ * persons of one generation already need squeezed or staggered rows),
+ * layout_hit_test() and scene_build() for every phase, at the start, middle
+ * and end of a round, with and without spotlights, since those take the
+ * untrusted model as it is. Everything is freed, so LeakSanitizer sees a
+ * leak as a finding too.
  *
  * Built with FUZZ_PARSER_ONLY (the fuzz_parser target) it stops after the
  * parser: many more executions per second on the parser's own paths.
@@ -30,7 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * faster than linearly: past this size only the parser runs, so the fuzzer
  * keeps thousands of executions per second (the benchmarks and test_layout
  * cover big models). Small models reach the same code paths. */
-enum { FUZZ_SPOTLIGHTS = 3, FUZZ_WIDTH = 1920, FUZZ_HEIGHT = 1080, FUZZ_LAYOUT_MAX_NODES = 40 };
+enum { FUZZ_SPOTLIGHTS = 3, FUZZ_LAYOUT_MAX_NODES = 40 };
+
+static const int fuzz_screens[][2] = {{1920, 1080}, {240, 1200}};
 
 #ifndef FUZZ_PARSER_ONLY
 static void exercise_scenes(const struct situation *situation)
@@ -57,12 +61,15 @@ static void exercise_scenes(const struct situation *situation)
 		;
 }
 
-static void exercise_layout(const struct situation *situation)
+static void exercise_layout(const struct situation *situation, int width, int height)
 {
-	struct layout *layout = layout_compute(situation, FUZZ_WIDTH, FUZZ_HEIGHT, NULL);
+	struct layout *layout = layout_compute(situation, width, height, NULL);
 	if (!layout)
 		return;
-	static const float touches[][2] = {{0, 0}, {960, 540}, {-5, 1e9f}, {1919, 1079}};
+	const float touches[][2] = {{0, 0},
+	                            {(float)width / 2, (float)height / 2},
+	                            {-5, 1e9f},
+	                            {(float)width - 1, (float)height - 1}};
 	for (size_t i = 0; i < sizeof touches / sizeof *touches; i++)
 		(void)layout_hit_test(layout, NULL, touches[i][0], touches[i][1]);
 	for (size_t i = 0; i < layout->node_count; i++)
@@ -79,7 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_list_sort(&diags);
 #ifndef FUZZ_PARSER_ONLY
 	if (situation && situation->node_count <= FUZZ_LAYOUT_MAX_NODES) {
-		exercise_layout(situation);
+		for (size_t s = 0; s < sizeof fuzz_screens / sizeof *fuzz_screens; s++)
+			exercise_layout(situation, fuzz_screens[s][0], fuzz_screens[s][1]);
 		exercise_scenes(situation);
 	}
 #endif
