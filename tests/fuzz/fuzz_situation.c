@@ -34,9 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * cover big models). Small models reach the same code paths. */
 enum { FUZZ_SPOTLIGHTS = 3, FUZZ_LAYOUT_MAX_NODES = 40 };
 
+#ifndef FUZZ_PARSER_ONLY
 static const int fuzz_screens[][2] = {{1920, 1080}, {240, 1200}};
 
-#ifndef FUZZ_PARSER_ONLY
 static void exercise_scenes(const struct situation *situation)
 {
 	int spotlights[FUZZ_SPOTLIGHTS] = {0, (int)situation->node_count - 1, 1 << 20};
