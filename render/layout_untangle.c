@@ -252,6 +252,13 @@ static bool segment_meets_rect(float px, float py, float qx, float qy, struct la
 	return true;
 }
 
+/* Segments that share an end never count as crossing: links of one node
+ * fan out from it. */
+static bool untangle_share_end(const struct untangle_segment *x, const struct untangle_segment *y)
+{
+	return x->a == y->a || x->a == y->b || x->b == y->a || x->b == y->b;
+}
+
 /* The cost of the node's segments where they stand now (the node's own
  * position is read from the layout); stops counting once the cost reaches
  * `bound`, since it can then only lose. */
@@ -279,8 +286,7 @@ static float untangle_cost(struct untangle *u, size_t node, float bound)
 			if (other->right < reach.x || other->left > reach.x + reach.w ||
 			    other->bottom < reach.y || other->top > reach.y + reach.h)
 				continue;
-			if (other->a == own->a || other->a == own->b || other->b == own->a ||
-			    other->b == own->b)
+			if (untangle_share_end(own, other))
 				continue;
 			/* Every crossing only adds: past the bound, the place has lost. */
 			if (layout_segments_cross(p->x, p->y, q->x, q->y, other->ax, other->ay,
@@ -480,8 +486,7 @@ static float untangle_total_cost(struct untangle *u)
 		        u->per_px;
 		for (size_t t = s + 1; t < u->segment_count; t++) {
 			const struct untangle_segment *other = &u->segments[t];
-			if (other->a == one->a || other->a == one->b || other->b == one->a ||
-			    other->b == one->b)
+			if (untangle_share_end(one, other))
 				continue;
 			if (layout_segments_cross(one->ax, one->ay, one->bx, one->by, other->ax,
 			                          other->ay, other->bx, other->by))
