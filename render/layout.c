@@ -246,9 +246,18 @@ static void layout_run(struct layout_work *work)
 			break;
 	}
 	if (layout_attempt(work, floor, LABEL_NAME_ONLY, true, false) ||
-	    layout_attempt(work, floor, LABEL_INITIALS, true, false) ||
-	    layout_attempt(work, floor, LABEL_COMPACT, true, false))
+	    layout_attempt(work, floor, LABEL_INITIALS, true, false))
 		return;
+	/* Staggered rows centred on the rows above, else slid into the width,
+	 * else narrower: one of them may leave the professionals room. */
+	static const struct layout_stagger_settings staggers[] = {
+	    {1.0f, false}, {1.0f, true}, {0.9f, true}, {0.8f, true}};
+	for (size_t k = 0; k < sizeof staggers / sizeof *staggers; k++) {
+		work->stagger = staggers[k];
+		if (layout_attempt(work, floor, LABEL_COMPACT, true, false))
+			return;
+	}
+	work->stagger = staggers[0];
 	for (float px = floor * 0.9f; count > 300 && px >= 8.0f; px *= 0.9f)
 		if (layout_attempt(work, px, LABEL_COMPACT, true, false))
 			return;

@@ -19,6 +19,14 @@ struct layout_cell {
 	float label_height;
 };
 
+/* How crowded rows may be staggered (layout_stagger.c): the share of the
+ * screen's width they may take (0: all) and whether a line may slide off
+ * its centres to fit it. */
+struct layout_stagger_settings {
+	float share;
+	bool may_slide;
+};
+
 struct layout_work {
 	const struct situation *situation;
 	const struct layout_measure *measure;
@@ -30,6 +38,7 @@ struct layout_work {
 	bool *is_placed;               /* node_count */
 	struct layout_rect family_box; /* bounding box of the placed family */
 	bool may_stagger;              /* the last resort: the smallest text, initials */
+	struct layout_stagger_settings stagger;
 };
 
 static inline float layout_max(float a, float b)
@@ -89,7 +98,7 @@ int layout_text_width(const struct layout_work *work, const char *utf8, int px, 
  * under their union; fills work->family_box. */
 bool layout_family_place(struct layout_work *work);
 /* layout_stagger.c: when the family is wider than the screen, squeezes
- * its rows and puts crowded ones on staggered lines; false when even four
+ * its rows and puts crowded ones on staggered lines; false when even six
  * lines per row would not keep persons apart. */
 bool layout_family_stagger(struct layout_work *work);
 /* layout_ring.c: professionals and institutions around the family, grouped

@@ -9,7 +9,7 @@
  * on one line), and the units' centres are brought closer about the middle
  * of the family by one factor for every row, so children stay under their
  * parents. Where that would make units touch, consecutive units go to
- * alternate lines, so only every second (third, fourth) unit shares a line,
+ * alternate lines, so only every second (up to sixth) unit shares a line,
  * each line as near those centres as its gaps allow. The rows below move
  * down to make room.
  */
@@ -19,7 +19,7 @@
 
 #include "layout_internal.h"
 
-enum { STAGGER_MOST_LINES = 4, STAGGER_FACTOR_TRIES = 6 };
+enum { STAGGER_MOST_LINES = 6, STAGGER_FACTOR_TRIES = 6 };
 
 /* Room between two units on one line, per symbol size. */
 static const float stagger_spacing_ratio = 0.3f;
@@ -165,10 +165,11 @@ static void stagger_free(struct stagger_work *stagger)
 }
 
 /* Places row r's units on `line`: as near their squeezed centres as the
- * gaps between them allow. Returns how far the line reaches from cx, on
- * its wider side (every row must fit in the screen's width about cx). */
-static float stagger_place_line(struct stagger_work *stagger, size_t first, size_t end, size_t line,
-                                float factor, float cx, float spacing)
+ * gaps between them allow, then, when the settings allow it, slid sideways
+ * into the screen's width about cx if they stick out on one side only.
+ * Returns whether the line fits in that width. */
+static bool stagger_place_line(struct stagger_work *stagger, size_t first, size_t end, size_t line,
+                               float factor, float cx, float spacing)
 {
 	size_t count = 0, last = end;
 	for (size_t u = first; u < end; u++) {
@@ -184,7 +185,7 @@ static float stagger_place_line(struct stagger_work *stagger, size_t first, size
 		last = u;
 	}
 	if (count == 0)
-		return 0;
+		return true;
 	layout_isotonic(stagger->placed, stagger->desired, stagger->gap, count,
 	                stagger->scratch_value, stagger->scratch_size);
 	float left = INFINITY, right = -INFINITY;
@@ -197,7 +198,19 @@ static float stagger_place_line(struct stagger_work *stagger, size_t first, size
 		left = layout_min(left, unit->x - (unit->right - unit->left) / 2);
 		right = layout_max(right, unit->x + (unit->right - unit->left) / 2);
 	}
-	return layout_max(cx - left, right - cx);
+	/* The whole width or less: the professionals beside the family may
+	 * find no room, and layout_run tries other settings. */
+	const struct layout_work *work = stagger->work;
+	float half = work->screen.w * (work->stagger.share > 0 ? work->stagger.share : 1) / 2;
+	float shift = left < cx - half    ? cx - half - left
+	              : right > cx + half ? cx + half - right
+	                                  : 0;
+	if (right - left > 2 * half || (shift != 0 && !work->stagger.may_slide))
+		return false;
+	for (size_t u = first; u < end; u++)
+		if (stagger->units[u].line == line)
+			stagger->units[u].x += shift;
+	return true;
 }
 
 /* Deals row r's units to `lines` lines from the left, each to the line with
@@ -238,8 +251,8 @@ static int stagger_row_lines(struct stagger_work *stagger, size_t row, float fac
 		stagger_deal_lines(stagger, first, end, lines, factor, cx);
 		bool does_fit = true;
 		for (size_t line = 0; line < lines && does_fit; line++)
-			does_fit = stagger_place_line(stagger, first, end, line, factor, cx,
-			                              spacing) <= stagger->work->screen.w / 2;
+			does_fit =
+			    stagger_place_line(stagger, first, end, line, factor, cx, spacing);
 		if (does_fit)
 			return (int)lines;
 	}
