@@ -23,6 +23,17 @@ static bool is_member(const struct household *household, size_t node)
 	return false;
 }
 
+/* Whether rect touches no one outside the household. */
+static bool household_rect_is_clear(const struct layout_work *work,
+                                    const struct household *household, struct layout_rect rect)
+{
+	for (size_t i = 0; i < work->situation->node_count; i++)
+		if (!is_member(household, i) &&
+		    layout_rects_overlap(rect, layout_cell_rect(work, i, 0)))
+			return false;
+	return true;
+}
+
 /* A household's enclosure: per row, runs of members with no one else in
  * between, joined to the run above by a narrow bridge where they face each
  * other. It covers its members and nobody else. */
@@ -48,13 +59,7 @@ static void finish_households(struct layout_work *work)
 				                             layout_min(run->y, cell.y), 0, 0};
 				joined.w = layout_max(run->x + run->w, cell.x + cell.w) - joined.x;
 				joined.h = layout_max(run->y + run->h, cell.y + cell.h) - joined.y;
-				bool is_clear = true;
-				for (size_t i = 0; i < situation->node_count && is_clear; i++)
-					if (!is_member(household, i) &&
-					    layout_rects_overlap(joined,
-					                         layout_cell_rect(work, i, 0)))
-						is_clear = false;
-				if (is_clear) {
+				if (household_rect_is_clear(work, household, joined)) {
 					*run = joined;
 					is_joined = true;
 				}
@@ -78,13 +83,8 @@ static void finish_households(struct layout_work *work)
 				struct layout_rect bridge = {
 				    (left + right) / 2 - width / 2, upper.y + upper.h - pad, width,
 				    lower.y - (upper.y + upper.h) + 2 * pad};
-				bool is_clear = true;
-				for (size_t i = 0; i < situation->node_count && is_clear; i++)
-					if (!is_member(household, i) &&
-					    layout_rects_overlap(bridge,
-					                         layout_cell_rect(work, i, 0)))
-						is_clear = false;
-				if (is_clear && enclosure->rect_count < LAYOUT_HOUSEHOLD_MAX_RECTS)
+				if (household_rect_is_clear(work, household, bridge) &&
+				    enclosure->rect_count < LAYOUT_HOUSEHOLD_MAX_RECTS)
 					enclosure->rects[enclosure->rect_count++] = bridge;
 			}
 		}
