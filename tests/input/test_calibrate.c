@@ -31,14 +31,9 @@
 
 #include "check.h"
 #include "fake_devices.h"
+#include "fake_nodes.h"
 
-enum { WAIT_MS = 10000, MAX_FRAME = 16, POINTS = 4 };
-
-struct node {
-	char path[300];
-	int listen_fd;
-	int fd;
-};
+enum { WAIT_MS = 10000, POINTS = 4 };
 
 /* One run of the binary: its stderr read line by line, stdout at the end. */
 struct run {
@@ -68,52 +63,19 @@ struct table {
 };
 
 static char work[256];
+static char input_dir[300]; /* work/input: the fake nodes */
 static uint64_t clock_us = 1000000000;
 
-static void node_plug(struct node *node, const char *name)
+/* Sends `count` events as one frame, closed by SYN_REPORT. */
+static void node_send(struct fake_node *node, const unsigned (*events)[3], size_t count)
 {
-	snprintf(node->path, sizeof node->path, "%s/input/%s", work, name);
-	unlink(node->path);
-	node->listen_fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
-	struct sockaddr_un address = {.sun_family = AF_UNIX};
-	snprintf(address.sun_path, sizeof address.sun_path, "%.100s", node->path);
-	CHECK(bind(node->listen_fd, (struct sockaddr *)&address, sizeof address) == 0);
-	CHECK(listen(node->listen_fd, 4) == 0);
-	node->fd = -1;
+	struct fake_frame frame = {0};
+	for (size_t k = 0; k < count; k++)
+		fake_frame_add(&frame, clock_us, events[k][0], events[k][1], (int)events[k][2]);
+	CHECK(fake_node_send(node, &frame, clock_us));
 }
 
-static void node_accept(struct node *node)
-{
-	struct pollfd ready = {.fd = node->listen_fd, .events = POLLIN};
-	CHECK(poll(&ready, 1, WAIT_MS) == 1);
-	node->fd = accept4(node->listen_fd, NULL, NULL, SOCK_CLOEXEC);
-	CHECK(node->fd >= 0);
-}
-
-static void node_close(struct node *node)
-{
-	if (node->fd >= 0)
-		close(node->fd);
-	close(node->listen_fd);
-	unlink(node->path);
-}
-
-static void node_send(struct node *node, const unsigned (*events)[3], size_t count)
-{
-	struct input_event frame[MAX_FRAME];
-	memset(frame, 0, sizeof frame);
-	for (size_t k = 0; k <= count && k < MAX_FRAME; k++) {
-		frame[k].input_event_sec = (time_t)(clock_us / 1000000);
-		frame[k].input_event_usec = (suseconds_t)(clock_us % 1000000);
-		frame[k].type = (unsigned short)(k < count ? events[k][0] : EV_SYN);
-		frame[k].code = (unsigned short)(k < count ? events[k][1] : SYN_REPORT);
-		frame[k].value = k < count ? (int)events[k][2] : 0;
-	}
-	size_t size = (count + 1) * sizeof *frame;
-	CHECK(send(node->fd, frame, size, 0) == (ssize_t)size);
-}
-
-static void touch_raw(struct node *touch, int raw_x, int raw_y)
+static void touch_raw(struct fake_node *touch, int raw_x, int raw_y)
 {
 	static int tracking_id = 10;
 	clock_us += 1000000;
@@ -127,7 +89,7 @@ static void touch_raw(struct node *touch, int raw_x, int raw_y)
 	node_send(touch, up, 2);
 }
 
-static void press(struct node *clicker, unsigned code)
+static void press(struct fake_node *clicker, unsigned code)
 {
 	clock_us += 200000;
 	const unsigned down[][3] = {{EV_KEY, code, 1}};
@@ -231,8 +193,6 @@ static void run_start(struct run *run, const char *config_path)
 	if (run->pid == 0) {
 		dup2(out[1], 1);
 		dup2(err[1], 2);
-		char input_dir[300];
-		snprintf(input_dir, sizeof input_dir, "%s/input", work);
 		setenv("SDL_VIDEODRIVER", "dummy", 1);
 		setenv("LD_PRELOAD", CONCERTO_SHIM, 1);
 		setenv("CONCERTO_FAKE_INPUT", input_dir, 1);
@@ -288,7 +248,7 @@ static void write_file(const char *path, const char *text)
 
 /* Touches the four announced targets where the table says; the rotated
  * and mirrored points the kiosk saw go into `seen`. */
-static bool touch_targets(struct run *run, struct node *touch, const struct table *table,
+static bool touch_targets(struct run *run, struct fake_node *touch, const struct table *table,
                           float seen[POINTS][2], float targets[POINTS][2])
 {
 	for (int k = 1; k <= POINTS; k++) {
@@ -305,17 +265,16 @@ static bool touch_targets(struct run *run, struct node *touch, const struct tabl
 
 static void calibrate_table(const struct table *table, bool is_checking_restarts)
 {
-	char config_path[400], input_dir[300];
+	char config_path[400];
 	snprintf(config_path, sizeof config_path, "%s/kiosk.conf", work);
-	snprintf(input_dir, sizeof input_dir, "%s/input", work);
 	write_file(config_path, table->config);
-	struct node touch, clicker;
-	node_plug(&touch, "event0");
-	node_plug(&clicker, "event1");
+	struct fake_node touch, clicker;
+	CHECK(fake_node_plug(&touch, input_dir, "event0"));
+	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
 	struct run *run = calloc(1, sizeof *run);
 	run_start(run, config_path);
-	node_accept(&touch);
-	node_accept(&clicker);
+	CHECK(fake_node_accept(&touch, WAIT_MS));
+	CHECK(fake_node_accept(&clicker, WAIT_MS));
 	CHECK(run_wait_target(run, 1));
 	CHECK(run->width > 0 && run->height > 0);
 	if (is_checking_restarts) {
@@ -367,8 +326,8 @@ static void calibrate_table(const struct table *table, bool is_checking_restarts
 	snprintf(command, sizeof command, "'%s' --check-config '%s' >/dev/null", CONCERTO_BINARY,
 	         checked_path);
 	CHECK_INT_EQ(system(command), 0);
-	node_close(&touch);
-	node_close(&clicker);
+	fake_node_unplug(&touch);
+	fake_node_unplug(&clicker);
 	free(run);
 }
 
@@ -377,13 +336,13 @@ static void cancel_with_clicker(void)
 	char config_path[400];
 	snprintf(config_path, sizeof config_path, "%s/kiosk.conf", work);
 	write_file(config_path, "lang = en\n");
-	struct node touch, clicker;
-	node_plug(&touch, "event0");
-	node_plug(&clicker, "event1");
+	struct fake_node touch, clicker;
+	CHECK(fake_node_plug(&touch, input_dir, "event0"));
+	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
 	struct run *run = calloc(1, sizeof *run);
 	run_start(run, config_path);
-	node_accept(&touch);
-	node_accept(&clicker);
+	CHECK(fake_node_accept(&touch, WAIT_MS));
+	CHECK(fake_node_accept(&clicker, WAIT_MS));
 	CHECK(run_wait_target(run, 1));
 	touch_raw(&touch, FAKE_TOUCH_MAX / 10, FAKE_TOUCH_MAX / 10);
 	CHECK(run_wait_target(run, 2));
@@ -392,8 +351,8 @@ static void cancel_with_clicker(void)
 	CHECK_INT_EQ(run_finish(run, out, sizeof out), 1);
 	CHECK_STR_EQ(out, "");
 	CHECK_INT_EQ(run->cancelled, 1);
-	node_close(&touch);
-	node_close(&clicker);
+	fake_node_unplug(&touch);
+	fake_node_unplug(&clicker);
 	free(run);
 }
 
@@ -402,9 +361,8 @@ int main(void)
 	snprintf(work, sizeof work, "/tmp/concerto-calibrate-XXXXXX");
 	if (!mkdtemp(work))
 		return 1;
-	char path[400];
-	snprintf(path, sizeof path, "%s/input", work);
-	mkdir(path, 0755);
+	snprintf(input_dir, sizeof input_dir, "%.250s/input", work);
+	mkdir(input_dir, 0755);
 	signal(SIGPIPE, SIG_IGN);
 
 	/* Glass shifted and sheared: a few percent off in both axes. */

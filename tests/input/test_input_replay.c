@@ -35,17 +35,12 @@
 
 #include "check.h"
 #include "fake_devices.h"
+#include "fake_nodes.h"
 #include "phases.h"
 #include "scene.h"
 #include "session.h"
 
-enum { MAX_NODES = 2000, MAX_FRAME = 64, WAIT_MS = 20000 };
-
-struct fake_node {
-	char path[300];
-	int listen_fd;
-	int fd; /* the kiosk's connection, once accepted */
-};
+enum { MAX_NODES = 2000, WAIT_MS = 20000 };
 
 struct kiosk_run {
 	pid_t pid;
@@ -62,63 +57,18 @@ struct kiosk_run {
 	float node_y[MAX_NODES];
 };
 
-struct frame {
-	struct input_event events[MAX_FRAME];
-	size_t count;
-};
-
 static uint64_t clock_us = 1000000000; /* the recording's own clock */
 static char work[256];
+static char input_dir[300]; /* work/input: the fake nodes */
 
-static void frame_add(struct frame *frame, unsigned type, unsigned code, int value)
+static void frame_add(struct fake_frame *frame, unsigned type, unsigned code, int value)
 {
-	if (frame->count == MAX_FRAME)
-		return;
-	struct input_event *event = &frame->events[frame->count++];
-	memset(event, 0, sizeof *event);
-	event->input_event_sec = (time_t)(clock_us / 1000000);
-	event->input_event_usec = (suseconds_t)(clock_us % 1000000);
-	event->type = (unsigned short)type;
-	event->code = (unsigned short)code;
-	event->value = value;
+	fake_frame_add(frame, clock_us, type, code, value);
 }
 
-static void node_send(const struct fake_node *node, struct frame *frame)
+static void node_send(const struct fake_node *node, struct fake_frame *frame)
 {
-	frame_add(frame, EV_SYN, SYN_REPORT, 0);
-	CHECK(send(node->fd, frame->events, frame->count * sizeof *frame->events, 0) ==
-	      (ssize_t)(frame->count * sizeof *frame->events));
-	frame->count = 0;
-}
-
-/* A node appears as udev makes it: created, then its mode set. */
-static void node_plug(struct fake_node *node, const char *name)
-{
-	snprintf(node->path, sizeof node->path, "%s/input/%s", work, name);
-	unlink(node->path);
-	node->listen_fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
-	struct sockaddr_un address = {.sun_family = AF_UNIX};
-	snprintf(address.sun_path, sizeof address.sun_path, "%.100s", node->path);
-	CHECK(bind(node->listen_fd, (struct sockaddr *)&address, sizeof address) == 0);
-	CHECK(listen(node->listen_fd, 4) == 0);
-	chmod(node->path, 0660);
-	node->fd = -1;
-}
-
-static void node_accept(struct fake_node *node)
-{
-	struct pollfd ready = {.fd = node->listen_fd, .events = POLLIN};
-	CHECK(poll(&ready, 1, WAIT_MS) == 1);
-	node->fd = accept4(node->listen_fd, NULL, NULL, SOCK_CLOEXEC);
-	CHECK(node->fd >= 0);
-}
-
-static void node_unplug(struct fake_node *node)
-{
-	close(node->fd);
-	close(node->listen_fd);
-	unlink(node->path);
-	node->fd = node->listen_fd = -1;
+	CHECK(fake_node_send(node, frame, clock_us));
 }
 
 static void kiosk_line(struct kiosk_run *run, const char *line)
@@ -225,8 +175,7 @@ static void kiosk_start(struct kiosk_run *run, const char *devices)
 	run->pid = fork();
 	if (run->pid == 0) {
 		dup2(out[1], 1);
-		char input_dir[300], frames[300];
-		snprintf(input_dir, sizeof input_dir, "%s/input", work);
+		char frames[300];
 		snprintf(frames, sizeof frames, "%s/frames", work);
 		if (chdir(frames) != 0)
 			_exit(127);
@@ -248,7 +197,7 @@ static void kiosk_start(struct kiosk_run *run, const char *devices)
 
 static void press(struct fake_node *node, unsigned code)
 {
-	struct frame frame = {0};
+	struct fake_frame frame = {0};
 	clock_us += 200000;
 	frame_add(&frame, EV_KEY, code, 1);
 	node_send(node, &frame);
@@ -270,7 +219,7 @@ static int raw_y(const struct kiosk_run *run, float y)
 
 static int tracking_id = 100;
 
-static void finger_down(struct frame *frame, const struct kiosk_run *run, int slot, float x,
+static void finger_down(struct fake_frame *frame, const struct kiosk_run *run, int slot, float x,
                         float y)
 {
 	frame_add(frame, EV_ABS, ABS_MT_SLOT, slot);
@@ -279,7 +228,7 @@ static void finger_down(struct frame *frame, const struct kiosk_run *run, int sl
 	frame_add(frame, EV_ABS, ABS_MT_POSITION_Y, raw_y(run, y));
 }
 
-static void finger_move(struct frame *frame, const struct kiosk_run *run, int slot, float x,
+static void finger_move(struct fake_frame *frame, const struct kiosk_run *run, int slot, float x,
                         float y)
 {
 	frame_add(frame, EV_ABS, ABS_MT_SLOT, slot);
@@ -287,7 +236,7 @@ static void finger_move(struct frame *frame, const struct kiosk_run *run, int sl
 	frame_add(frame, EV_ABS, ABS_MT_POSITION_Y, raw_y(run, y));
 }
 
-static void finger_up(struct frame *frame, int slot)
+static void finger_up(struct fake_frame *frame, int slot)
 {
 	frame_add(frame, EV_ABS, ABS_MT_SLOT, slot);
 	frame_add(frame, EV_ABS, ABS_MT_TRACKING_ID, -1);
@@ -297,7 +246,7 @@ static void finger_up(struct frame *frame, int slot)
 static void tap_together(struct fake_node *touch, const struct kiosk_run *run, float (*points)[2],
                          int count)
 {
-	struct frame frame = {0};
+	struct fake_frame frame = {0};
 	clock_us += 1000000;
 	for (int k = 0; k < count; k++)
 		finger_down(&frame, run, k, points[k][0], points[k][1]);
@@ -459,7 +408,7 @@ static void clicker_session(struct kiosk_run *run, struct fake_node *clicker,
 	press(clicker, KEY_HOME);
 	position = phase_first(situation);
 	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
-	struct frame frame = {0};
+	struct fake_frame frame = {0};
 	clock_us += 200000;
 	frame_add(&frame, EV_KEY, KEY_PAGEDOWN, 1);
 	node_send(clicker, &frame);
@@ -548,7 +497,7 @@ static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct
 	CHECK(kiosk_wait_state(run, "spotlights=0", NULL));
 
 	/* Two fingers spread from 200 to 600 px apart: three times larger. */
-	struct frame frame = {0};
+	struct fake_frame frame = {0};
 	float cx = (float)run->width / 2, cy = (float)run->height / 2;
 	clock_us += 1000000;
 	finger_down(&frame, run, 0, cx - 100, cy);
@@ -596,9 +545,9 @@ int main(void)
 	snprintf(work, sizeof work, "/tmp/concerto-input-XXXXXX");
 	if (!mkdtemp(work))
 		return 1;
+	snprintf(input_dir, sizeof input_dir, "%.250s/input", work);
+	mkdir(input_dir, 0755);
 	char path[400];
-	snprintf(path, sizeof path, "%s/input", work);
-	mkdir(path, 0755);
 	snprintf(path, sizeof path, "%s/frames", work);
 	mkdir(path, 0755);
 	signal(SIGPIPE, SIG_IGN);
@@ -608,36 +557,36 @@ int main(void)
 	const struct situation *situation = session.situation;
 
 	struct fake_node touch, clicker, mouse, keys;
-	node_plug(&touch, "event0");
-	node_plug(&clicker, "event1");
+	CHECK(fake_node_plug(&touch, input_dir, "event0"));
+	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
 	struct kiosk_run *run = calloc(1, sizeof *run);
 	kiosk_start(run, "event0=touch,event1=clicker,event2=spotlight-mouse,"
 	                 "event3=spotlight-keys");
 	CHECK(kiosk_wait_devices(run, 2));
-	node_accept(&touch);
-	node_accept(&clicker);
+	CHECK(fake_node_accept(&touch, WAIT_MS));
+	CHECK(fake_node_accept(&clicker, WAIT_MS));
 	CHECK(run->width > 0 && run->node_count == situation->node_count);
 
 	clicker_session(run, &clicker, situation);
 	touch_session(run, &touch, &clicker, situation);
 
 	/* Unplugged: the device is closed; plugged back: it works again. */
-	node_unplug(&clicker);
+	fake_node_unplug(&clicker);
 	CHECK(kiosk_wait_devices(run, 1));
-	node_plug(&clicker, "event1");
+	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
 	CHECK(kiosk_wait_devices(run, 2));
-	node_accept(&clicker);
+	CHECK(fake_node_accept(&clicker, WAIT_MS));
 	press(&clicker, KEY_END);
 	struct phase_position last = phase_last(situation);
 	CHECK(kiosk_wait_position(run, situation, last, "blank=0"));
 
 	/* A Spotlight-like remote: a mouse node and a keyboard node. */
-	node_plug(&mouse, "event2");
-	node_plug(&keys, "event3");
+	CHECK(fake_node_plug(&mouse, input_dir, "event2"));
+	CHECK(fake_node_plug(&keys, input_dir, "event3"));
 	CHECK(kiosk_wait_devices(run, 4));
-	node_accept(&mouse);
-	node_accept(&keys);
-	struct frame frame = {0};
+	CHECK(fake_node_accept(&mouse, WAIT_MS));
+	CHECK(fake_node_accept(&keys, WAIT_MS));
+	struct fake_frame frame = {0};
 	frame_add(&frame, EV_REL, REL_X, 5);
 	frame_add(&frame, EV_REL, REL_Y, -3);
 	node_send(&mouse, &frame);
@@ -652,10 +601,10 @@ int main(void)
 	int status = 0;
 	waitpid(run->pid, &status, 0);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	node_unplug(&touch);
-	node_unplug(&clicker);
-	node_unplug(&mouse);
-	node_unplug(&keys);
+	fake_node_unplug(&touch);
+	fake_node_unplug(&clicker);
+	fake_node_unplug(&mouse);
+	fake_node_unplug(&keys);
 	close(run->out_fd);
 	free(run);
 	session_free(&session);
