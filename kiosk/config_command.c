@@ -7,16 +7,6 @@
 
 #include <unistd.h>
 
-static void config_print_diags(const struct diag_list *diags, FILE *stream)
-{
-	char line[DIAG_MAX_MESSAGE + 512];
-	for (size_t k = 0; k < diags->count; k++)
-		fprintf(stream, "%s\n", diag_format(diags, &diags->items[k], line, sizeof line));
-	if (diags->is_truncated)
-		fprintf(stream, "%s: too many problems, only the first %d are listed\n",
-		        diags->file_name, DIAG_MAX_ITEMS);
-}
-
 int config_check_command(const char *path)
 {
 	if (access(path, F_OK) != 0) {
@@ -26,7 +16,7 @@ int config_check_command(const char *path)
 	struct kiosk_config config;
 	struct diag_list diags;
 	bool is_valid = config_load(path, &config, &diags);
-	config_print_diags(&diags, stdout);
+	diag_list_print(&diags, stdout);
 	diag_list_free(&diags);
 	return is_valid ? 0 : 1;
 }
@@ -37,6 +27,6 @@ void config_load_reporting(const char *path, struct kiosk_config *config, FILE *
 	if (!config_load(path, config, &diags))
 		fprintf(stream, "concerto: %s: %zu error(s); those lines are ignored\n",
 		        diags.file_name, diags.error_count);
-	config_print_diags(&diags, stream);
+	diag_list_print(&diags, stream);
 	diag_list_free(&diags);
 }

@@ -105,6 +105,16 @@ char *diag_format(const struct diag_list *list, const struct diag *item, char *b
 	return buffer;
 }
 
+void diag_list_print(const struct diag_list *list, FILE *stream)
+{
+	char line[DIAG_MAX_MESSAGE + 512];
+	for (size_t k = 0; k < list->count; k++)
+		fprintf(stream, "%s\n", diag_format(list, &list->items[k], line, sizeof line));
+	if (list->is_truncated)
+		fprintf(stream, "%s: too many problems, only the first %d are listed\n",
+		        list->file_name, DIAG_MAX_ITEMS);
+}
+
 static bool comes_before(const struct diag *a, const struct diag *b)
 {
 	return a->line < b->line || (a->line == b->line && a->col < b->col);

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum { DIAG_MAX_ITEMS = 200, DIAG_MAX_MESSAGE = 512 };
 
@@ -38,12 +39,14 @@ void diag_list_init(struct diag_list *list, const char *file_name);
 void diag_list_free(struct diag_list *list);
 /* printf-style; silently drops past the cap (is_truncated tells). */
 void diag_add(struct diag_list *list, enum diag_severity severity, int line, int col,
-	      const char *format, ...) __attribute__((format(printf, 5, 6)));
+              const char *format, ...) __attribute__((format(printf, 5, 6)));
 bool diag_list_has_errors(const struct diag_list *list);
 const char *diag_severity_name(enum diag_severity severity);
 /* "file:line:col: error: message" into buffer; returns buffer. */
-char *diag_format(const struct diag_list *list, const struct diag *item, char *buffer,
-		  size_t size);
+char *diag_format(const struct diag_list *list, const struct diag *item, char *buffer, size_t size);
+/* Every item, one diag_format line each, then a line saying so if the list
+ * was cut at DIAG_MAX_ITEMS: what --check and --check-config print. */
+void diag_list_print(const struct diag_list *list, FILE *stream);
 /* Stable sort by line then column, so output reads in file order. */
 void diag_list_sort(struct diag_list *list);
 

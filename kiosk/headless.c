@@ -4,9 +4,9 @@
  * video driver, window or display), which is also how the tests look at the
  * drawing.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "headless.h"
 
-#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <time.h>
 
@@ -21,16 +21,6 @@
 
 enum { HEADLESS_MAX_TOUCHES = 64 };
 
-static void headless_print_diags(const struct diag_list *diags, FILE *stream)
-{
-	char line[DIAG_MAX_MESSAGE + 512];
-	for (size_t k = 0; k < diags->count; k++)
-		fprintf(stream, "%s\n", diag_format(diags, &diags->items[k], line, sizeof line));
-	if (diags->is_truncated)
-		fprintf(stream, "%s: too many problems, only the first %d are listed\n",
-		        diags->file_name, DIAG_MAX_ITEMS);
-}
-
 int headless_check(const struct cli_options *options)
 {
 	int status = 0;
@@ -38,7 +28,7 @@ int headless_check(const struct cli_options *options)
 		struct session session;
 		if (!session_load(&session, options->files[f]))
 			status = 1;
-		headless_print_diags(&session.diags, stdout);
+		diag_list_print(&session.diags, stdout);
 		session_free(&session);
 	}
 	return status;
@@ -104,7 +94,7 @@ int headless_render(const struct cli_options *options)
 {
 	struct session session;
 	session_load(&session, options->is_demo ? NULL : options->files[0]);
-	headless_print_diags(&session.diags, stderr);
+	diag_list_print(&session.diags, stderr);
 	if (TTF_Init() != 0) {
 		fprintf(stderr, "concerto: cannot start the font engine: %s\n", TTF_GetError());
 		session_free(&session);
@@ -138,7 +128,7 @@ int headless_layout_stats(const struct cli_options *options)
 {
 	struct session session;
 	if (!session_load(&session, options->is_demo ? NULL : options->files[0])) {
-		headless_print_diags(&session.diags, stderr);
+		diag_list_print(&session.diags, stderr);
 		session_free(&session);
 		return 1;
 	}
