@@ -8,18 +8,7 @@ concerto="$1"
 data="$2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # description, then a command that must succeed
-	description="$1"
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAILED: $description" >&2
-	fi
-}
+. "$(dirname "$0")/check.sh"
 
 "$concerto" --help >"$work/help" 2>&1
 check "--help exits 0" test $? -eq 0
@@ -80,5 +69,4 @@ run_kiosk_until_term "$work/errors-kiosk.out" --windowed "$data/errors.situation
 status=$?
 check "the kiosk shows a bad file's errors instead of crashing (got $status)" test "$status" -eq 0
 
-echo "test_binary: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+check_summary test_binary

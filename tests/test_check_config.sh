@@ -8,18 +8,7 @@ concerto="$1"
 source_dir="$2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # description, then a command that must succeed
-	description="$1"
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAILED: $description" >&2
-	fi
-}
+. "$(dirname "$0")/check.sh"
 
 "$concerto" --check-config "$source_dir/deploy/kiosk.conf" >"$work/good.out" 2>&1
 check "default file: exit 0" [ $? -eq 0 ]
@@ -41,5 +30,4 @@ check "missing file: said so" grep -q "no such file" "$work/missing.out"
 "$concerto" --check-config >/dev/null 2>&1
 check "no FILE: usage error" [ $? -eq 2 ]
 
-echo "test_check_config: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+check_summary test_check_config

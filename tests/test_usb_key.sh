@@ -28,8 +28,7 @@ fi
 work="$(mktemp -d)"
 media="$work/media"
 mkdir -p "$media/key" "$work/stage" "$work/run"
-passed=0
-failed=0
+. "$(dirname "$0")/check.sh"
 pid=""
 cleanup() {
 	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
@@ -38,16 +37,8 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
-check() { # description, then a command that must succeed
-	description="$1"
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAILED: $description" >&2
-		sed 's/^/  kiosk: /' "$work/run/err" >&2
-	fi
+check_on_failure() {
+	sed 's/^/  kiosk: /' "$work/run/err" >&2
 }
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
@@ -212,5 +203,4 @@ done
 check "no name of the situation in the kiosk's output (checked $(echo $names | wc -w))" \
 	test -z "$leaked" -a -n "$names"
 
-echo "test_usb_key: $passed passed, $failed failed"
-test "$failed" -eq 0
+check_summary test_usb_key
