@@ -184,6 +184,11 @@ static bool config_set_calibration(struct config_state *state, const struct conf
 static bool config_add_media_root(struct config_state *state, const struct config_line *line)
 {
 	struct kiosk_config *config = state->config;
+	char root[CONFIG_MAX_PATH];
+	if (!config_path(line, "media_root", root))
+		return false;
+	/* The first valid line replaces the defaults; a bad one is skipped
+	 * like any other, so a typo never leaves the kiosk watching nothing. */
 	if (!state->has_media_root) {
 		config->media_root_count = 0;
 		state->has_media_root = true;
@@ -193,9 +198,7 @@ static bool config_add_media_root(struct config_state *state, const struct confi
 		             CONFIG_MAX_MEDIA_ROOTS);
 		return false;
 	}
-	if (!config_path(line, "media_root", config->media_roots[config->media_root_count]))
-		return false;
-	config->media_root_count++;
+	memcpy(config->media_roots[config->media_root_count++], root, strlen(root) + 1);
 	return true;
 }
 

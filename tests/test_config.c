@@ -133,6 +133,8 @@ static void test_bad_files(void)
 		struct kiosk_config config;
 		struct diag_list diags;
 		parse(cases[k].text, &config, &diags);
+		/* A bad line is skipped: the defaults stay (two media roots). */
+		CHECK_INT_EQ(config.media_root_count, 2);
 		char line[DIAG_MAX_MESSAGE + 64];
 		CHECK(diags.count >= 1);
 		if (diags.count >= 1)
@@ -140,6 +142,17 @@ static void test_bad_files(void)
 			             cases[k].message);
 		diag_list_free(&diags);
 	}
+}
+
+/* A bad media_root is skipped; the first good one replaces the defaults. */
+static void test_media_root_after_a_bad_one(void)
+{
+	struct kiosk_config config;
+	struct diag_list diags;
+	CHECK(!parse("media_root = media\nmedia_root = /srv/cles\n", &config, &diags));
+	CHECK_INT_EQ(config.media_root_count, 1);
+	CHECK_STR_EQ(config.media_roots[0], "/srv/cles");
+	diag_list_free(&diags);
 }
 
 static void test_caps(void)
@@ -231,6 +244,7 @@ int main(void)
 	test_good_files();
 	test_calibration();
 	test_bad_files();
+	test_media_root_after_a_bad_one();
 	test_caps();
 	test_files();
 	return check_report("test_config");
