@@ -126,14 +126,12 @@ static void kiosk_media_log_key(const struct media_key *key)
 	        key->skipped_links, key->skipped_special, key->skipped_unreadable,
 	        key->is_file_capped ? ", more files than the chooser shows" : "",
 	        key->is_unreadable ? ", the key itself cannot be read" : "");
-	for (size_t k = 0; k < key->count; k++) {
-		if (!key->entries[k].error_count)
-			continue;
-		char name[2 * MEDIA_MAX_NAME + 1];
-		media_entry_display_name(&key->entries[k], name, sizeof name);
-		fprintf(stderr, "concerto: key: %s: %zu error(s)\n", name,
-		        key->entries[k].error_count);
-	}
+	/* Files by their place in the chooser, never by name: names are often
+	 * the family's, and the journal outlives the key. */
+	for (size_t k = 0; k < key->count; k++)
+		if (key->entries[k].error_count)
+			fprintf(stderr, "concerto: key: file %zu of %zu: %zu error(s)\n", k + 1,
+			        key->count, key->entries[k].error_count);
 }
 
 static enum kiosk_media_outcome kiosk_media_open(struct kiosk_media *media, size_t index,
@@ -141,8 +139,9 @@ static enum kiosk_media_outcome kiosk_media_open(struct kiosk_media *media, size
 {
 	bool is_ok = media_key_load(media->key, index, opened);
 	if (!is_ok)
-		fprintf(stderr, "concerto: %s: %zu error(s), showing them on screen\n",
-		        media->names[index], opened->diags.error_count);
+		fprintf(stderr,
+		        "concerto: key: file %zu of %zu: %zu error(s), showing them on screen\n",
+		        index + 1, media->key->count, opened->diags.error_count);
 	media->selected = index;
 	media->is_open_with_errors = !is_ok;
 	media->screen = MEDIA_SCREEN_OPEN;
