@@ -186,6 +186,7 @@ static void media_offer(struct media_key *key, int dir_fd, const char *folder, c
 	if (reason) {
 		if (reason != EFBIG)
 			key->skipped_unreadable++;
+		entry->read_error = reason;
 		media_add_read_error(&diags, reason);
 	} else {
 		situation = situation_parse(bytes, length, &diags);
@@ -312,6 +313,10 @@ bool media_key_load(const struct media_key *key, size_t index, struct session *s
 	diag_list_init(&session->diags, shown);
 	if (!entry) {
 		diag_add(&session->diags, DIAG_ERROR, 1, 1, "no such file on the key");
+		return false;
+	}
+	if (entry->read_error) {
+		media_add_read_error(&session->diags, entry->read_error);
 		return false;
 	}
 	int root_fd = open(key->mount_point, MEDIA_OPEN_DIR);

@@ -34,6 +34,10 @@ struct media_entry {
 	char *title; /* heap copy, wiped when freed; NULL when it has errors */
 	struct situation_date date;
 	size_t error_count;
+	/* errno of the scan's read, 0 when it read: opening the file then
+	 * reports it without touching the key again, since a worn key's bad
+	 * sectors can block a read for longer than the watchdog allows. */
+	int read_error;
 };
 
 struct media_key {
