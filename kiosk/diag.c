@@ -20,12 +20,23 @@ void diag_list_init(struct diag_list *list, const char *file_name)
 	list->file_name = strdup(file_name ? file_name : "situation");
 }
 
+/* Messages quote the file (ids, names, values) and the file name is often
+ * the family's: wiped before freeing, like the model, so nothing of a key
+ * outlives its removal in freed memory. */
+static void free_wiped(char *text)
+{
+	if (text) {
+		explicit_bzero(text, strlen(text));
+		free(text);
+	}
+}
+
 void diag_list_free(struct diag_list *list)
 {
 	for (size_t i = 0; i < list->count; i++)
-		free(list->items[i].message);
+		free_wiped(list->items[i].message);
 	free(list->items);
-	free(list->file_name);
+	free_wiped(list->file_name);
 	memset(list, 0, sizeof *list);
 }
 
