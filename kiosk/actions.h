@@ -9,6 +9,7 @@
 enum action {
 	ACTION_NONE,
 	ACTION_NEXT,
+	ACTION_CONFIRM, /* Enter, Space: opens the chooser's file; elsewhere as NEXT */
 	ACTION_PREVIOUS,
 	ACTION_FIRST,
 	ACTION_LAST,

@@ -36,8 +36,8 @@ static const struct key_binding {
 	enum action action;
 } key_bindings[] = {
     {SDLK_PAGEDOWN, ACTION_NEXT},	  {SDLK_RIGHT, ACTION_NEXT},
-    {SDLK_DOWN, ACTION_NEXT},		  {SDLK_SPACE, ACTION_NEXT},
-    {SDLK_RETURN, ACTION_NEXT},		  {SDLK_KP_ENTER, ACTION_NEXT},
+    {SDLK_DOWN, ACTION_NEXT},		  {SDLK_SPACE, ACTION_CONFIRM},
+    {SDLK_RETURN, ACTION_CONFIRM},	  {SDLK_KP_ENTER, ACTION_CONFIRM},
     {SDLK_PAGEUP, ACTION_PREVIOUS},	  {SDLK_LEFT, ACTION_PREVIOUS},
     {SDLK_UP, ACTION_PREVIOUS},		  {SDLK_BACKSPACE, ACTION_PREVIOUS},
     {SDLK_HOME, ACTION_FIRST},		  {SDLK_END, ACTION_LAST},
@@ -51,8 +51,10 @@ static const struct key_binding {
 
 const char *action_name(enum action action)
 {
-	static const char *const names[] = {"none",	 "next",  "previous", "first",
-					    "last",	 "blank", "clear",    "quit"};
+	static const char *const names[] = {
+	    [ACTION_NONE] = "none",	    [ACTION_NEXT] = "next",   [ACTION_CONFIRM] = "confirm",
+	    [ACTION_PREVIOUS] = "previous", [ACTION_FIRST] = "first", [ACTION_LAST] = "last",
+	    [ACTION_BLANK_TOGGLE] = "blank", [ACTION_CLEAR] = "clear", [ACTION_QUIT] = "quit"};
 	return (unsigned)action < sizeof names / sizeof *names ? names[action] : "?";
 }
 
@@ -152,12 +154,14 @@ static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 		kiosk->spotlight_count = 0;
 		break;
 	case ACTION_NEXT:
+	case ACTION_CONFIRM:
 	case ACTION_PREVIOUS:
 	case ACTION_FIRST:
 	case ACTION_LAST:
 		if (!situation || kiosk->is_blank)
 			return true;
-		if (action == ACTION_NEXT)
+		/* Past the chooser, Enter and Space are what they always were. */
+		if (action == ACTION_NEXT || action == ACTION_CONFIRM)
 			phase_next(situation, &kiosk->position);
 		else if (action == ACTION_PREVIOUS)
 			phase_previous(situation, &kiosk->position);
@@ -300,14 +304,8 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 	case SDL_QUIT:
 		return false;
 	case SDL_KEYDOWN:
-		if (!kiosk->is_blank) {
-			struct session opened;
-			enum kiosk_media_outcome outcome =
-			    kiosk_media_handle_key(kiosk->media, event->key.keysym.sym, &opened);
-			kiosk_apply_media(kiosk, outcome, &opened);
-			if (outcome != KIOSK_MEDIA_IGNORED)
-				return true;
-		}
+		/* A desktop window's keys go the way the device's evdev keys go:
+		 * the same actions, the chooser included. */
 		return kiosk_handle_action(kiosk, kiosk_action_for_key(event->key.keysym.sym));
 	case SDL_MOUSEBUTTONDOWN:
 		if (event->button.which != SDL_TOUCH_MOUSEID)

@@ -199,22 +199,6 @@ static enum kiosk_media_outcome kiosk_media_back_to_chooser(struct kiosk_media *
 	return KIOSK_MEDIA_CLOSE;
 }
 
-/* Keyboards have a key that says "this one"; clickers do not, so F5 or Esc
- * (ACTION_CLEAR, the clicker's "present" button) chooses too. */
-static const SDL_Keycode kiosk_media_choose_keys[] = {SDLK_RETURN, SDLK_KP_ENTER, SDLK_SPACE};
-
-enum kiosk_media_outcome kiosk_media_handle_key(struct kiosk_media *media, SDL_Keycode key,
-                                                struct session *opened)
-{
-	if (!media || media->screen != MEDIA_SCREEN_CHOOSER)
-		return KIOSK_MEDIA_IGNORED;
-	for (size_t k = 0; k < sizeof kiosk_media_choose_keys / sizeof *kiosk_media_choose_keys;
-	     k++)
-		if (kiosk_media_choose_keys[k] == key)
-			return kiosk_media_open(media, media->selected, opened);
-	return KIOSK_MEDIA_IGNORED;
-}
-
 enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media, enum action action,
                                                    struct session *opened)
 {
@@ -237,6 +221,9 @@ enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media, en
 	case ACTION_LAST:
 		media->selected = last;
 		return KIOSK_MEDIA_REDRAW;
+	/* Keyboards have a key that says "this one" (Enter, Space); clickers
+	 * do not, so F5 or Esc, the clicker's "present" button, chooses too. */
+	case ACTION_CONFIRM:
 	case ACTION_CLEAR:
 		return kiosk_media_open(media, media->selected, opened);
 	default:

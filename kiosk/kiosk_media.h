@@ -2,7 +2,7 @@
  * kiosk_media: the kiosk's side of the USB key — which screen shows (idle,
  * empty key, chooser, or the situation the kiosk holds), the SDL events the
  * watcher thread sends when a key comes and goes, and the chooser's
- * selection driven by actions, keys and taps.
+ * selection driven by actions and taps.
  *
  * It never touches the kiosk's session itself: it answers each event with an
  * outcome, and on KIOSK_MEDIA_OPEN hands over a freshly loaded session (all
@@ -43,10 +43,11 @@ void kiosk_media_free(struct kiosk_media *media);
 /* A watcher event (key in or out); KIOSK_MEDIA_IGNORED for any other. */
 enum kiosk_media_outcome kiosk_media_handle_event(struct kiosk_media *media, const SDL_Event *event,
                                                   struct session *opened);
-/* A key press while the media side has the screen (chooser, or a chosen
- * file's errors with other files to go back to); Enter and Space choose. */
-enum kiosk_media_outcome kiosk_media_handle_key(struct kiosk_media *media, SDL_Keycode key,
-                                                struct session *opened);
+/* An action while the media side has the screen (chooser, or a chosen
+ * file's errors with other files to go back to): Next and Previous move the
+ * selection, ACTION_CONFIRM (Enter, Space) and ACTION_CLEAR (F5, Esc) open
+ * it. Whatever the keys come through, evdev or SDL, they arrive here as
+ * actions. */
 enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media, enum action action,
                                                    struct session *opened);
 enum kiosk_media_outcome kiosk_media_handle_tap(struct kiosk_media *media, float x, float y,

@@ -2,8 +2,9 @@
  * fake_devices: the input devices the tests plug in, described as data (as
  * libinput's litest does): what the LD_PRELOAD shim answers to libevdev's
  * ioctls, and what the replay test aims at. A 55-inch ten-finger touch
- * table, a presentation clicker (a partial keyboard), and a Logitech
- * Spotlight-like remote that shows up as a mouse node plus a keyboard node.
+ * table, a presentation clicker (a partial keyboard), a Logitech
+ * Spotlight-like remote that shows up as a mouse node plus a keyboard node,
+ * and a full keyboard.
  */
 #ifndef CONCERTO_TESTS_FAKE_DEVICES_H
 #define CONCERTO_TESTS_FAKE_DEVICES_H
@@ -82,6 +83,15 @@ static const struct fake_device fake_devices[] = {
         .id = {BUS_USB, 0x046d, 0xc53e, 1},
         .keys = {KEY_ESC, KEY_LEFT, KEY_RIGHT, KEY_B, KEY_F5, KEY_LEFTSHIFT},
         .key_count = 6,
+    },
+    {
+        /* A plain USB keyboard, as a family member or a helper plugs in. */
+        .kind = "keyboard",
+        .name = "Fake USB Keyboard",
+        .id = {BUS_USB, 0x413c, 0x2113, 1},
+        .keys = {KEY_ESC, KEY_ENTER, KEY_KPENTER, KEY_SPACE, KEY_BACKSPACE, KEY_B, KEY_F5, KEY_HOME,
+                 KEY_END, KEY_PAGEUP, KEY_PAGEDOWN, KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT},
+        .key_count = 15,
     },
 };
 

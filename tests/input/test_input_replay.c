@@ -10,7 +10,9 @@
  * with two and three simultaneous fingers, a pinch, a double tap, a
  * SYN_DROPPED, an unplug and replug, a Spotlight-like remote that is two
  * nodes, and checks the state after each and a frame the loop presented
- * against `--render --touch` of the same nodes.
+ * against `--render --touch` of the same nodes. Then, with a key of two
+ * situations mounted in a private mount namespace, a full keyboard's Enter
+ * on the chooser opens the selected file.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -18,12 +20,14 @@
 #include <fcntl.h>
 #include <math.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -49,6 +53,8 @@ struct kiosk_run {
 	size_t length;
 	char state[512];       /* the last "state ..." line */
 	bool has_unseen_state; /* read while waiting for something else */
+	char screen[256];      /* the last "screen ..." line (--report-screens) */
+	bool has_unseen_screen;
 	int devices;
 	int width;
 	int height;
@@ -80,6 +86,9 @@ static void kiosk_line(struct kiosk_run *run, const char *line)
 	if (strncmp(line, "state ", 6) == 0) {
 		snprintf(run->state, sizeof run->state, "%.500s", line);
 		run->has_unseen_state = true;
+	} else if (strncmp(line, "screen ", 7) == 0) {
+		snprintf(run->screen, sizeof run->screen, "%.250s", line);
+		run->has_unseen_screen = true;
 	} else if (sscanf(line, "input devices=%d", &run->devices) == 1)
 		return;
 	else if (sscanf(line, "layout width=%d height=%d", &run->width, &run->height) == 2)
@@ -147,6 +156,21 @@ static bool kiosk_wait_state(struct kiosk_run *run, const char *what, ...)
 	return false;
 }
 
+/* Waits for a screen report starting with `expected`; each is looked at once. */
+static bool kiosk_wait_screen(struct kiosk_run *run, const char *expected)
+{
+	const char *line = run->screen;
+	while (run->has_unseen_screen || kiosk_read(run, WAIT_MS, &line)) {
+		if (strncmp(line, "screen ", 7) != 0)
+			continue;
+		run->has_unseen_screen = false;
+		if (strncmp(line, expected, strlen(expected)) == 0)
+			return true;
+	}
+	fprintf(stderr, "timed out waiting for %s; last: %s\n", expected, run->screen);
+	return false;
+}
+
 static bool kiosk_wait_devices(struct kiosk_run *run, int count)
 {
 	const char *line;
@@ -168,7 +192,9 @@ static bool kiosk_wait_position(struct kiosk_run *run, const struct situation *s
 	return kiosk_wait_state(run, phase, step, extra, NULL);
 }
 
-static void kiosk_start(struct kiosk_run *run, const char *devices)
+/* The kiosk on the demo, or, with `media`, waiting for keys mounted below it
+ * (and reporting its screens). */
+static void kiosk_start(struct kiosk_run *run, const char *devices, const char *media)
 {
 	int out[2];
 	CHECK(pipe2(out, O_CLOEXEC) == 0);
@@ -186,9 +212,14 @@ static void kiosk_start(struct kiosk_run *run, const char *devices)
 		setenv("CONCERTO_FAKE_DEVICES", devices, 1);
 		/* The sanitizer build: the shim is preloaded ahead of its runtime. */
 		setenv("ASAN_OPTIONS", "verify_asan_link_order=0:detect_leaks=1", 1);
-		execl(CONCERTO_BINARY, CONCERTO_BINARY, "--windowed", "--demo", "--config",
-		      "/nonexistent/kiosk.conf", "--input-dir", input_dir, "--report-state",
-		      (char *)NULL);
+		if (media)
+			execl(CONCERTO_BINARY, CONCERTO_BINARY, "--windowed", "--media", media,
+			      "--config", "/nonexistent/kiosk.conf", "--input-dir", input_dir,
+			      "--report-state", "--report-screens", (char *)NULL);
+		else
+			execl(CONCERTO_BINARY, CONCERTO_BINARY, "--windowed", "--demo", "--config",
+			      "/nonexistent/kiosk.conf", "--input-dir", input_dir, "--report-state",
+			      (char *)NULL);
 		_exit(127);
 	}
 	close(out[1]);
@@ -540,6 +571,81 @@ static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct
 	CHECK(kiosk_wait_state(run, "spotlights=1", lit_b, NULL));
 }
 
+static bool copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char chunk[8192];
+	size_t got;
+	bool is_copied = in && out;
+	while (is_copied && (got = fread(chunk, 1, sizeof chunk, in)) > 0)
+		is_copied = fwrite(chunk, 1, got, out) == got;
+	if (in)
+		fclose(in);
+	if (out && fclose(out) != 0)
+		is_copied = false;
+	return is_copied;
+}
+
+/* This process's own mount namespace, changes private: the key's tmpfs
+ * shows nowhere else and goes away with the test. */
+static bool enter_mount_namespace(void)
+{
+	return geteuid() == 0 && unshare(CLONE_NEWNS) == 0 &&
+	       mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
+}
+
+/* On the device every keyboard is grabbed, so the chooser only ever hears
+ * of Enter through evdev: Enter must open the selected file, not move the
+ * selection as Next does. Once the situation shows, Space goes on like
+ * Next. */
+static void keyboard_chooser_session(void)
+{
+	if (!enter_mount_namespace()) {
+		printf("keyboard on the chooser: skipped (needs root and mount namespaces)\n");
+		return;
+	}
+	static const char demo[] = CONCERTO_SOURCE_DIR "/assets/demo.situation";
+	char media[300], key[320], file[400];
+	snprintf(media, sizeof media, "%.250s/media", work);
+	snprintf(key, sizeof key, "%s/key", media);
+	CHECK(mkdir(media, 0755) == 0 && mkdir(key, 0755) == 0);
+	CHECK(mount("tmpfs", key, "tmpfs", 0, "size=4m") == 0);
+	snprintf(file, sizeof file, "%s/a.situation", key);
+	CHECK(copy_file(demo, file));
+	snprintf(file, sizeof file, "%s/b.situation", key);
+	CHECK(copy_file(demo, file));
+	struct session session;
+	CHECK(session_load(&session, demo));
+
+	struct fake_node keyboard;
+	CHECK(fake_node_plug(&keyboard, input_dir, "event0"));
+	struct kiosk_run *run = calloc(1, sizeof *run);
+	kiosk_start(run, "event0=keyboard", media);
+	CHECK(kiosk_wait_devices(run, 1));
+	CHECK(fake_node_accept(&keyboard, WAIT_MS));
+	CHECK(kiosk_wait_screen(run, "screen chooser files=2 selected=1 "));
+	press(&keyboard, KEY_ENTER);
+	bool is_open = kiosk_wait_screen(run, "screen situation phase=1");
+	CHECK(is_open);
+	if (is_open && session.situation) {
+		struct phase_position position = phase_first(session.situation);
+		CHECK(kiosk_wait_position(run, session.situation, position, "blank=0"));
+		press(&keyboard, KEY_SPACE);
+		phase_next(session.situation, &position);
+		CHECK(kiosk_wait_position(run, session.situation, position, "blank=0"));
+	}
+
+	kill(run->pid, SIGTERM);
+	int status = 0;
+	waitpid(run->pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	fake_node_unplug(&keyboard);
+	close(run->out_fd);
+	free(run);
+	session_free(&session);
+	CHECK(umount2(key, 0) == 0 || umount2(key, MNT_DETACH) == 0);
+}
+
 int main(void)
 {
 	snprintf(work, sizeof work, "/tmp/concerto-input-XXXXXX");
@@ -560,8 +666,10 @@ int main(void)
 	CHECK(fake_node_plug(&touch, input_dir, "event0"));
 	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
 	struct kiosk_run *run = calloc(1, sizeof *run);
-	kiosk_start(run, "event0=touch,event1=clicker,event2=spotlight-mouse,"
-	                 "event3=spotlight-keys");
+	kiosk_start(run,
+	            "event0=touch,event1=clicker,event2=spotlight-mouse,"
+	            "event3=spotlight-keys",
+	            NULL);
 	CHECK(kiosk_wait_devices(run, 2));
 	CHECK(fake_node_accept(&touch, WAIT_MS));
 	CHECK(fake_node_accept(&clicker, WAIT_MS));
@@ -608,6 +716,8 @@ int main(void)
 	close(run->out_fd);
 	free(run);
 	session_free(&session);
+
+	keyboard_chooser_session();
 	char command[400];
 	snprintf(command, sizeof command, "rm -rf '%s'", work);
 	CHECK(system(command) == 0);
