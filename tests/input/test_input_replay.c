@@ -39,6 +39,7 @@
 
 #include "check.h"
 #include "fake_devices.h"
+#include "fake_keys.h"
 #include "fake_nodes.h"
 #include "phases.h"
 #include "scene.h"
@@ -571,36 +572,13 @@ static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct
 	CHECK(kiosk_wait_state(run, "spotlights=1", lit_b, NULL));
 }
 
-static bool copy_file(const char *from, const char *to)
-{
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	char chunk[8192];
-	size_t got;
-	bool is_copied = in && out;
-	while (is_copied && (got = fread(chunk, 1, sizeof chunk, in)) > 0)
-		is_copied = fwrite(chunk, 1, got, out) == got;
-	if (in)
-		fclose(in);
-	if (out && fclose(out) != 0)
-		is_copied = false;
-	return is_copied;
-}
-
-/* This process's own mount namespace, changes private: the key's tmpfs
- * shows nowhere else and goes away with the test. */
-static bool enter_mount_namespace(void)
-{
-	return geteuid() == 0 && unshare(CLONE_NEWNS) == 0 &&
-	       mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
-}
-
 /* On the device every keyboard is grabbed, so the chooser only ever hears
  * of Enter through evdev: Enter must open the selected file, not move the
  * selection as Next does. Once the situation shows, Space goes on like
  * Next. */
 static void keyboard_chooser_session(void)
 {
-	if (!enter_mount_namespace()) {
+	if (!fake_key_enter_mount_namespace()) {
 		printf("keyboard on the chooser: skipped (needs root and mount namespaces)\n");
 		return;
 	}
@@ -611,9 +589,9 @@ static void keyboard_chooser_session(void)
 	CHECK(mkdir(media, 0755) == 0 && mkdir(key, 0755) == 0);
 	CHECK(mount("tmpfs", key, "tmpfs", 0, "size=4m") == 0);
 	snprintf(file, sizeof file, "%s/a.situation", key);
-	CHECK(copy_file(demo, file));
+	CHECK(fake_key_copy_file(demo, file));
 	snprintf(file, sizeof file, "%s/b.situation", key);
-	CHECK(copy_file(demo, file));
+	CHECK(fake_key_copy_file(demo, file));
 	struct session session;
 	CHECK(session_load(&session, demo));
 

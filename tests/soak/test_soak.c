@@ -45,6 +45,7 @@
 
 #include "check.h"
 #include "fake_devices.h"
+#include "fake_keys.h"
 #include "fake_nodes.h"
 
 enum {
@@ -381,21 +382,6 @@ static bool random_event(struct soak *soak)
 
 /* --- USB keys: tmpfs filled aside, then moved under --media at once --- */
 
-static bool copy_file(const char *from, const char *to)
-{
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	char chunk[8192];
-	size_t got;
-	bool is_copied = in && out;
-	while (is_copied && (got = fread(chunk, 1, sizeof chunk, in)) > 0)
-		is_copied = fwrite(chunk, 1, got, out) == got;
-	if (in)
-		fclose(in);
-	if (out && fclose(out) != 0)
-		is_copied = false;
-	return is_copied;
-}
-
 static bool key_insert(struct soak *soak, const struct key_kind *kind)
 {
 	if (mount("tmpfs", soak->stage_dir, "tmpfs", 0, "size=4m") != 0)
@@ -404,10 +390,10 @@ static bool key_insert(struct soak *soak, const struct key_kind *kind)
 	for (size_t k = 0; k < MAX_FILES && kind->sources[k]; k++) {
 		char to[400];
 		snprintf(to, sizeof to, "%s/%s", soak->stage_dir, kind->names[k]);
-		is_filled &= copy_file(strcmp(kind->sources[k], "good") == 0
-		                           ? CONCERTO_SOURCE_DIR "/assets/demo.situation"
-		                           : TESTS_DATA_DIR "/errors.situation",
-		                       to);
+		is_filled &= fake_key_copy_file(strcmp(kind->sources[k], "good") == 0
+		                                    ? CONCERTO_SOURCE_DIR "/assets/demo.situation"
+		                                    : TESTS_DATA_DIR "/errors.situation",
+		                                to);
 	}
 	if (mount(soak->stage_dir, soak->key_dir, NULL, MS_MOVE, NULL) != 0) {
 		umount2(soak->stage_dir, MNT_DETACH);
@@ -534,13 +520,6 @@ static int sanitizer_reports(const struct soak *soak)
 	return reports;
 }
 
-/* Its own mount namespace, changes private: the keys show nowhere else. */
-static bool enter_mount_namespace(void)
-{
-	return geteuid() == 0 && unshare(CLONE_NEWNS) == 0 &&
-	       mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
-}
-
 static bool make_dirs(struct soak *soak)
 {
 	snprintf(soak->work, sizeof soak->work, "/tmp/concerto-soak-XXXXXX");
@@ -577,7 +556,7 @@ int main(int argc, char **argv)
 	soak->rng = argc > 3 ? strtoull(argv[3], NULL, 10) : 20261130;
 	soak->rng += soak->rng == 0;
 	soak->clock_us = 1000000000;
-	if (!enter_mount_namespace()) {
+	if (!fake_key_enter_mount_namespace()) {
 		printf("test_soak: skipped (needs root and mount namespaces)\n");
 		return 77;
 	}
