@@ -17,15 +17,21 @@ const char *cli_usage(void)
 	       "                                           else a 1280x720 window);\n"
 	       "                                           without FILE, wait for a USB key under\n"
 	       "                                           /media and /run/media (or each DIR)\n"
-	       "  concerto --check FILE...                 check situation files, print every problem\n"
+	       "  concerto --check FILE...                 check situation files, print every "
+	       "problem\n"
 	       "  concerto --render FILE|--demo --out SHOT.bmp [--size WxH] [--phase N]\n"
 	       "           [--step K] [--touch ID,...] [--theme dark|light]\n"
-	       "                                           draw one state into a BMP, no display needed\n"
-	       "  concerto --check-config FILE             check a kiosk.conf, print every problem\n"
+	       "                                           draw one state into a BMP, no display "
+	       "needed\n"
+	       "  concerto --check-config FILE             check a kiosk.conf, print every "
+	       "problem\n"
 	       "  concerto --layout-stats FILE|--demo [--size WxH] [--positions]\n"
-	       "                                           one line of layout figures (overlaps, crossings...);\n"
-	       "                                           --positions adds a line per node: node ID X Y\n"
-	       "  concerto --calibrate [--windowed]        touch four targets, print the calibration\n"
+	       "                                           one line of layout figures (overlaps, "
+	       "crossings...);\n"
+	       "                                           --positions adds a line per node: node "
+	       "ID X Y\n"
+	       "  concerto --calibrate [--windowed]        touch four targets, print the "
+	       "calibration\n"
 	       "                                           line for kiosk.conf\n"
 	       "  concerto --help | --version\n"
 	       "\n"
@@ -74,8 +80,8 @@ static const char *cli_value(int argc, char **argv, int *index, char *error, siz
 	return argv[++*index];
 }
 
-static bool cli_option(int argc, char **argv, int *index, struct cli_options *options,
-		       char *error, size_t error_size)
+static bool cli_option(int argc, char **argv, int *index, struct cli_options *options, char *error,
+                       size_t error_size)
 {
 	const char *arg = argv[*index];
 	const char *value = NULL;
@@ -113,7 +119,8 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 		if (!(value = cli_value(argc, argv, index, error, error_size)))
 			return false;
 		if (options->media_root_count == CLI_MAX_MEDIA_ROOTS) {
-			snprintf(error, error_size, "at most %d --media folders", CLI_MAX_MEDIA_ROOTS);
+			snprintf(error, error_size, "at most %d --media folders",
+			         CLI_MAX_MEDIA_ROOTS);
 			return false;
 		}
 		options->media_roots[options->media_root_count++] = value;
@@ -125,8 +132,8 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 			return false;
 		if (!cli_parse_size(value, &options->width, &options->height)) {
 			snprintf(error, error_size,
-				 "--size takes WIDTHxHEIGHT, each from %d to %d (e.g. 1920x1080)",
-				 CLI_MIN_SIDE, CLI_MAX_SIDE);
+			         "--size takes WIDTHxHEIGHT, each from %d to %d (e.g. 1920x1080)",
+			         CLI_MIN_SIDE, CLI_MAX_SIDE);
 			return false;
 		}
 		options->has_size = true;
@@ -135,7 +142,7 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 			return false;
 		if (!cli_parse_int(value, 1, SITUATION_MAX_PHASES, &options->phase)) {
 			snprintf(error, error_size, "--phase takes a number from 1 to %d",
-				 SITUATION_MAX_PHASES);
+			         SITUATION_MAX_PHASES);
 			return false;
 		}
 	} else if (strcmp(arg, "--step") == 0) {
@@ -143,7 +150,7 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 			return false;
 		if (!cli_parse_int(value, 0, SITUATION_MAX_NODES, &options->step)) {
 			snprintf(error, error_size, "--step takes a number from 0 to %d",
-				 SITUATION_MAX_NODES);
+			         SITUATION_MAX_NODES);
 			return false;
 		}
 	} else if (strcmp(arg, "--touch") == 0) {
@@ -170,8 +177,11 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 
 bool cli_parse(int argc, char **argv, struct cli_options *options, char *error, size_t error_size)
 {
-	*options = (struct cli_options){.mode = CLI_KIOSK, .width = 1920, .height = 1080, .phase = 1,
-					.config_path = CLI_DEFAULT_CONFIG};
+	*options = (struct cli_options){.mode = CLI_KIOSK,
+	                                .width = 1920,
+	                                .height = 1080,
+	                                .phase = 1,
+	                                .config_path = CLI_DEFAULT_CONFIG};
 	error[0] = '\0';
 	for (int index = 1; index < argc; index++) {
 		const char *arg = argv[index];
@@ -212,7 +222,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *options, char *error, 
 		return false;
 	}
 	if (options->mode == CLI_KIOSK && options->file_count + (options->is_demo ? 1 : 0) > 1) {
-		snprintf(error, error_size, "the kiosk shows one situation: give one FILE or --demo");
+		snprintf(error, error_size,
+		         "the kiosk shows one situation: give one FILE or --demo");
 		return false;
 	}
 	return true;

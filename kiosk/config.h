@@ -21,15 +21,15 @@ struct touch_calibration {
 };
 
 struct kiosk_config {
-	int rotation;	       /* 0, 90, 180, 270: touch surface vs screen */
+	int rotation; /* 0, 90, 180, 270: touch surface vs screen */
 	bool is_mirrored_x;
 	bool is_mirrored_y;
 	struct touch_calibration calibration;
 	char media_roots[CONFIG_MAX_MEDIA_ROOTS][CONFIG_MAX_PATH]; /* default /media, /run/media */
 	size_t media_root_count;
 	char input_dir[CONFIG_MAX_PATH]; /* default /dev/input */
-	enum situation_lang lang;	 /* the kiosk's own words before a key is read */
-	bool has_theme;			 /* theme= overrides the situation's */
+	enum situation_lang lang;        /* the kiosk's own words before a key is read */
+	bool has_theme;                  /* theme= overrides the situation's */
 	enum situation_theme theme;
 };
 
@@ -43,6 +43,6 @@ void config_defaults(struct kiosk_config *config);
 enum { CONFIG_MAX_BYTES = 64 * 1024, CONFIG_MAX_LINE = 1024 };
 bool config_load(const char *path, struct kiosk_config *config, struct diag_list *diags);
 bool config_parse(const char *text, size_t size, const char *name, struct kiosk_config *config,
-		  struct diag_list *diags);
+                  struct diag_list *diags);
 
 #endif

@@ -16,8 +16,8 @@
 #include "config_command.h"
 #include "draw.h"
 #include "frame_cache.h"
-#include "kiosk_input.h"
 #include "kiosk_animation.h"
+#include "kiosk_input.h"
 #include "kiosk_media.h"
 #include "kiosk_settle.h"
 #include "layout.h"
@@ -35,14 +35,14 @@ static const struct key_binding {
 	SDL_Keycode key;
 	enum action action;
 } key_bindings[] = {
-    {SDLK_PAGEDOWN, ACTION_NEXT},	  {SDLK_RIGHT, ACTION_NEXT},
-    {SDLK_DOWN, ACTION_NEXT},		  {SDLK_SPACE, ACTION_CONFIRM},
-    {SDLK_RETURN, ACTION_CONFIRM},	  {SDLK_KP_ENTER, ACTION_CONFIRM},
-    {SDLK_PAGEUP, ACTION_PREVIOUS},	  {SDLK_LEFT, ACTION_PREVIOUS},
-    {SDLK_UP, ACTION_PREVIOUS},		  {SDLK_BACKSPACE, ACTION_PREVIOUS},
-    {SDLK_HOME, ACTION_FIRST},		  {SDLK_END, ACTION_LAST},
-    {SDLK_b, ACTION_BLANK_TOGGLE},	  {SDLK_PERIOD, ACTION_BLANK_TOGGLE},
-    {SDLK_w, ACTION_BLANK_TOGGLE},	  {SDLK_ESCAPE, ACTION_CLEAR},
+    {SDLK_PAGEDOWN, ACTION_NEXT},   {SDLK_RIGHT, ACTION_NEXT},
+    {SDLK_DOWN, ACTION_NEXT},       {SDLK_SPACE, ACTION_CONFIRM},
+    {SDLK_RETURN, ACTION_CONFIRM},  {SDLK_KP_ENTER, ACTION_CONFIRM},
+    {SDLK_PAGEUP, ACTION_PREVIOUS}, {SDLK_LEFT, ACTION_PREVIOUS},
+    {SDLK_UP, ACTION_PREVIOUS},     {SDLK_BACKSPACE, ACTION_PREVIOUS},
+    {SDLK_HOME, ACTION_FIRST},      {SDLK_END, ACTION_LAST},
+    {SDLK_b, ACTION_BLANK_TOGGLE},  {SDLK_PERIOD, ACTION_BLANK_TOGGLE},
+    {SDLK_w, ACTION_BLANK_TOGGLE},  {SDLK_ESCAPE, ACTION_CLEAR},
     {SDLK_F5, ACTION_CLEAR},
 #ifdef CONCERTO_DEBUG
     {SDLK_q, ACTION_QUIT},
@@ -52,8 +52,8 @@ static const struct key_binding {
 const char *action_name(enum action action)
 {
 	static const char *const names[] = {
-	    [ACTION_NONE] = "none",	    [ACTION_NEXT] = "next",   [ACTION_CONFIRM] = "confirm",
-	    [ACTION_PREVIOUS] = "previous", [ACTION_FIRST] = "first", [ACTION_LAST] = "last",
+	    [ACTION_NONE] = "none",          [ACTION_NEXT] = "next",   [ACTION_CONFIRM] = "confirm",
+	    [ACTION_PREVIOUS] = "previous",  [ACTION_FIRST] = "first", [ACTION_LAST] = "last",
 	    [ACTION_BLANK_TOGGLE] = "blank", [ACTION_CLEAR] = "clear", [ACTION_QUIT] = "quit"};
 	return (unsigned)action < sizeof names / sizeof *names ? names[action] : "?";
 }
@@ -64,11 +64,11 @@ struct kiosk {
 	struct text_cache *text;
 	struct session session;
 	struct layout *layout;
-	struct kiosk_media *media; /* the USB key: idle, chooser */
-	struct kiosk_config config; /* /etc/concerto/kiosk.conf */
-	struct watchdog watchdog;   /* systemd: READY=1, WATCHDOG=1 */
-	struct kiosk_input *input;  /* touch surfaces and clickers (input/) */
-	struct view view;	    /* pinch and pan of the diagram */
+	struct kiosk_media *media;   /* the USB key: idle, chooser */
+	struct kiosk_config config;  /* /etc/concerto/kiosk.conf */
+	struct watchdog watchdog;    /* systemd: READY=1, WATCHDOG=1 */
+	struct kiosk_input *input;   /* touch surfaces and clickers (input/) */
+	struct view view;            /* pinch and pan of the diagram */
 	struct layout *shown_layout; /* the layout through the view, when zoomed */
 	struct phase_position position;
 	int spotlights[KIOSK_MAX_SPOTLIGHTS];
@@ -76,8 +76,8 @@ struct kiosk {
 	bool is_blank;
 	bool needs_redraw;
 	struct kiosk_animation animation; /* the round's newcomer fading in */
-	struct frame_cache frames;	  /* the last diagram frame, as a texture */
-	struct kiosk_settle settle;	  /* a pinch moving: moved copies of it */
+	struct frame_cache frames;        /* the last diagram frame, as a texture */
+	struct kiosk_settle settle;       /* a pinch moving: moved copies of it */
 	int width;
 	int height;
 };
@@ -95,9 +95,10 @@ static void kiosk_relayout(struct kiosk *kiosk)
 	SDL_GetRendererOutputSize(kiosk->renderer, &kiosk->width, &kiosk->height);
 	layout_free(kiosk->layout);
 	struct layout_measure measure = draw_layout_measure(kiosk->text);
-	kiosk->layout = kiosk->session.situation ? layout_compute(kiosk->session.situation,
-								  kiosk->width, kiosk->height, &measure)
-						 : NULL;
+	kiosk->layout =
+	    kiosk->session.situation
+	        ? layout_compute(kiosk->session.situation, kiosk->width, kiosk->height, &measure)
+	        : NULL;
 	kiosk->view = view_identity();
 	frame_cache_invalidate(&kiosk->frames);
 	view_layout_free(kiosk->shown_layout);
@@ -110,7 +111,7 @@ static void kiosk_relayout(struct kiosk *kiosk)
 /* The key came, went or was chosen from: swap the whole session (all or
  * nothing), wiping the old one with its label textures and glyph caches. */
 static void kiosk_apply_media(struct kiosk *kiosk, enum kiosk_media_outcome outcome,
-			      struct session *opened)
+                              struct session *opened)
 {
 	if (outcome == KIOSK_MEDIA_OPEN || outcome == KIOSK_MEDIA_CLOSE) {
 		session_free(&kiosk->session);
@@ -134,7 +135,7 @@ static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 	struct session opened;
 	enum kiosk_media_outcome outcome =
 	    kiosk->is_blank ? KIOSK_MEDIA_IGNORED
-			    : kiosk_media_handle_action(kiosk->media, action, &opened);
+	                    : kiosk_media_handle_action(kiosk->media, action, &opened);
 	if (outcome != KIOSK_MEDIA_IGNORED) {
 		kiosk_apply_media(kiosk, outcome, &opened);
 		return true;
@@ -185,9 +186,9 @@ static void kiosk_handle_tap(struct kiosk *kiosk, float x, float y, float radius
 {
 	struct session opened;
 	enum kiosk_media_outcome outcome =
-	    kiosk->is_blank ? KIOSK_MEDIA_IGNORED
-			    : kiosk_media_handle_tap(kiosk->media, x, y, kiosk->width,
-						     kiosk->height, &opened);
+	    kiosk->is_blank
+	        ? KIOSK_MEDIA_IGNORED
+	        : kiosk_media_handle_tap(kiosk->media, x, y, kiosk->width, kiosk->height, &opened);
 	if (outcome != KIOSK_MEDIA_IGNORED) {
 		kiosk_apply_media(kiosk, outcome, &opened);
 		return;
@@ -199,8 +200,8 @@ static void kiosk_handle_tap(struct kiosk *kiosk, float x, float y, float radius
 	if (!scene)
 		return;
 	int node = scene->has_diagram ? view_hit_test(kiosk->layout, scene->is_node_visible,
-						      kiosk->view, x, y, radius)
-				      : -1;
+	                                              kiosk->view, x, y, radius)
+	                              : -1;
 	scene_free(scene);
 	if (node < 0) {
 		kiosk->spotlight_count = 0;
@@ -253,9 +254,10 @@ static void kiosk_draw(struct kiosk *kiosk)
 	enum situation_theme theme = situation ? situation->theme : THEME_LIGHT;
 	if (kiosk->config.has_theme)
 		theme = kiosk->config.theme;
-	struct draw_context context = {kiosk->renderer, kiosk->text, palette_for_theme(theme),
-				       kiosk->width, kiosk->height,
-				       kiosk_animation_frame(&kiosk->animation), NEWCOMER_PASS_ALL};
+	struct draw_context context = {
+	    kiosk->renderer,  kiosk->text,   palette_for_theme(theme),
+	    kiosk->width,     kiosk->height, kiosk_animation_frame(&kiosk->animation),
+	    NEWCOMER_PASS_ALL};
 	if (kiosk->is_blank) {
 		SDL_SetRenderDrawColor(kiosk->renderer, 0, 0, 0, 255);
 		SDL_RenderClear(kiosk->renderer);
@@ -281,9 +283,9 @@ static void kiosk_draw(struct kiosk *kiosk)
 	}
 	SDL_RenderPresent(kiosk->renderer);
 	kiosk_media_report(kiosk->media, kiosk->is_blank, &kiosk->session,
-			   kiosk->position.phase + 1);
+	                   kiosk->position.phase + 1);
 	kiosk_input_report_state(kiosk->input, situation, kiosk->position, kiosk->spotlights,
-				 kiosk->spotlight_count, kiosk->is_blank, kiosk->view.scale);
+	                         kiosk->spotlight_count, kiosk->is_blank, kiosk->view.scale);
 	kiosk->needs_redraw = false;
 }
 
@@ -313,7 +315,7 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 		return true;
 	case SDL_FINGERDOWN:
 		kiosk_handle_tap(kiosk, event->tfinger.x * (float)kiosk->width,
-				 event->tfinger.y * (float)kiosk->height, 0);
+		                 event->tfinger.y * (float)kiosk->height, 0);
 		return true;
 	case SDL_RENDER_TARGETS_RESET:
 	case SDL_RENDER_DEVICE_RESET:
@@ -333,7 +335,7 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 			return kiosk_handle_input(kiosk, &message);
 		struct session opened;
 		kiosk_apply_media(kiosk, kiosk_media_handle_event(kiosk->media, event, &opened),
-				  &opened);
+		                  &opened);
 		return true;
 	}
 	}
@@ -349,16 +351,16 @@ static bool kiosk_open_display(struct kiosk *kiosk, const struct cli_options *op
 	/* A window of a given size measures what a screen of that size costs
 	 * (BENCHMARKS.md) without one. */
 	bool has_size = options->is_windowed && options->has_size;
-	kiosk->window = SDL_CreateWindow("concerto", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-					 has_size ? options->width : 1280,
-					 has_size ? options->height : 720,
-					 flags | SDL_WINDOW_ALLOW_HIGHDPI);
+	kiosk->window =
+	    SDL_CreateWindow("concerto", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+	                     has_size ? options->width : 1280, has_size ? options->height : 720,
+	                     flags | SDL_WINDOW_ALLOW_HIGHDPI);
 	if (!kiosk->window) {
 		fprintf(stderr, "concerto: cannot open a window: %s\n", SDL_GetError());
 		return false;
 	}
 	kiosk->renderer = SDL_CreateRenderer(kiosk->window, -1,
-					     SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+	                                     SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
 	if (!kiosk->renderer)
 		kiosk->renderer = SDL_CreateRenderer(kiosk->window, -1, SDL_RENDERER_SOFTWARE);
 	if (!kiosk->renderer) {
@@ -405,7 +407,7 @@ int kiosk_run(const struct cli_options *options)
 	bool is_watching = !path && !options->is_demo;
 	if (!is_watching && !session_load(&kiosk.session, path))
 		fprintf(stderr, "concerto: %s: %zu error(s), showing them on screen\n",
-			kiosk.session.diags.file_name, kiosk.session.diags.error_count);
+		        kiosk.session.diags.file_name, kiosk.session.diags.error_count);
 	int status = 0;
 	if (!kiosk_open_display(&kiosk, options)) {
 		status = 2;

@@ -42,13 +42,7 @@ enum sector {
 	SECTOR_OTHER,
 	SECTOR_COUNT
 };
-enum union_status {
-	UNION_TOGETHER,
-	UNION_MARRIED,
-	UNION_SEPARATED,
-	UNION_DIVORCED,
-	UNION_WIDOWED
-};
+enum union_status { UNION_TOGETHER, UNION_MARRIED, UNION_SEPARATED, UNION_DIVORCED, UNION_WIDOWED };
 enum filiation_kind { FILIATION_BIRTH, FILIATION_ADOPTED, FILIATION_FOSTER };
 enum link_kind {
 	LINK_WORK,
@@ -77,8 +71,8 @@ struct node {
 	const char *id;
 	const char *name;
 	const char *role; /* NULL when not given */
-	int line;	  /* where it was declared, for diagnostics */
-	int col;	  /* column of the declaring statement's keyword */
+	int line;         /* where it was declared, for diagnostics */
+	int col;          /* column of the declaring statement's keyword */
 	/* persons */
 	enum sex sex;
 	enum circle circle;
@@ -87,7 +81,7 @@ struct node {
 	bool is_deceased; /* died= or the deceased flag */
 	bool is_index;
 	bool is_absent; /* persons and professionals */
-	int household;	/* index into households, -1 when none */
+	int household;  /* index into households, -1 when none */
 	/* professionals: institution index into nodes or -1; sector resolved
 	 * (own sector= or the institution's). Institutions: sector. */
 	int institution;
@@ -105,8 +99,8 @@ struct couple { /* the `union` statement (union is a C keyword) */
 struct filiation {
 	int child;
 	int parent_a;
-	int parent_b;	 /* -1 with one parent */
-	int couple;	 /* index into couples when both parents have a union, else -1 */
+	int parent_b; /* -1 with one parent */
+	int couple;   /* index into couples when both parents have a union, else -1 */
 	enum filiation_kind kind;
 	int line; /* of the child statement, for diagnostics */
 	int col;
@@ -138,7 +132,7 @@ struct phase {
 	const char *title;
 	enum phase_type type;
 	const char *text;   /* text= or NULL */
-	int *order;	    /* round: node indices in reveal order */
+	int *order;         /* round: node indices in reveal order */
 	size_t order_count; /* round: always filled (default order when no order=) */
 };
 

@@ -153,10 +153,10 @@ void draw_error_screen(struct draw_context *context, const struct diag_list *dia
 		const char *file = slash ? slash + 1 : diags->file_name;
 		if (lang == LANG_EN)
 			snprintf(line, sizeof line, "%s, line %d, column %d: %s", file, item->line,
-				 item->col, item->message);
+			         item->col, item->message);
 		else
-			snprintf(line, sizeof line, "%s, ligne %d, colonne %d : %s", file, item->line,
-				 item->col, item->message);
+			snprintf(line, sizeof line, "%s, ligne %d, colonne %d : %s", file,
+			         item->line, item->col, item->message);
 		SDL_FRect box = {(float)margin, (float)y, width, 0};
 		int used = draw_wrapped_text(context, line, line_style, box, 0);
 		y += used + unit / 60;
