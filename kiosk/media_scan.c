@@ -22,6 +22,12 @@ enum {
 	MEDIA_OPEN_FILE = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY,
 };
 
+/* How much of a .txt file is read to see whether it is a situation: its
+ * first statement must come within this many bytes (comments, blank lines
+ * and a BOM before it included). Reading whole text files to look at their
+ * first word cost up to 1 MiB each on a slow key, for files not ours. */
+enum { MEDIA_TEXT_PREFIX = 16 * 1024 };
+
 /* The part after the last dot, folded (case, accents), equals `extension`. */
 static bool media_name_has_extension(const char *name, const char *extension)
 {
@@ -120,6 +126,29 @@ static int media_read_file(int dir_fd, const char *name, char **bytes, size_t *l
 	return 0;
 }
 
+/* Reads at most `size` bytes from the start of a regular file; returns how
+ * many, or -1 when it cannot be opened or is not a regular file. */
+static ssize_t media_read_prefix(int dir_fd, const char *name, char *buffer, size_t size)
+{
+	int fd = openat(dir_fd, name, MEDIA_OPEN_FILE);
+	if (fd < 0)
+		return -1;
+	struct stat status;
+	ssize_t used = fstat(fd, &status) == 0 && S_ISREG(status.st_mode) ? 0 : -1;
+	while (used >= 0 && (size_t)used < size) {
+		ssize_t got = read(fd, buffer + used, size - (size_t)used);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			used = got < 0 ? -1 : used;
+			break;
+		}
+		used += got;
+	}
+	close(fd);
+	return used;
+}
+
 static void media_wipe_free(char *bytes, size_t length)
 {
 	if (bytes) {
@@ -161,6 +190,14 @@ static void media_entry_fill(struct media_entry *entry, struct situation *situat
 static void media_offer(struct media_key *key, int dir_fd, const char *folder, const char *name,
                         bool is_text)
 {
+	if (is_text) {
+		char head[MEDIA_TEXT_PREFIX];
+		ssize_t got = media_read_prefix(dir_fd, name, head, sizeof head);
+		bool is_ours = got > 0 && media_text_starts_with_situation(head, (size_t)got);
+		explicit_bzero(head, sizeof head);
+		if (!is_ours)
+			return; /* an ordinary text file: not ours, and not read further */
+	}
 	char *bytes = NULL;
 	size_t length = 0;
 	int reason = media_read_file(dir_fd, name, &bytes, &length);

@@ -89,6 +89,58 @@ static void test_root_and_one_folder_down(void)
 	media_key_free(key);
 }
 
+/* .txt files are looked at by their start only: a big text file that is not
+ * a situation is never read whole, and one whose first statement comes
+ * after a long preamble of comments (within the first 16 KiB) still is one. */
+static void test_text_files(void)
+{
+	char dir[300], path[400];
+	snprintf(dir, sizeof dir, "%s-texts", root);
+	CHECK(mkdir(dir, 0700) == 0);
+	enum { BIG = 1000 * 1000, FILES = 40 };
+	char *text = malloc(BIG);
+	CHECK(text != NULL);
+	if (!text)
+		return;
+	memset(text, 'x', BIG);
+	for (int k = 0; k < FILES; k++) {
+		snprintf(path, sizeof path, "%s/notes-%02d.txt", dir, k);
+		FILE *file = fopen(path, "wb");
+		CHECK(file && fwrite(text, 1, BIG, file) == BIG);
+		if (file)
+			fclose(file);
+	}
+	/* 12 KiB of comment lines of 64 bytes, then the statement. */
+	size_t preamble = 12 * 1024;
+	memset(text, '#', preamble);
+	for (size_t k = 63; k < preamble; k += 64)
+		text[k] = '\n';
+	static const char statement[] = "situation \"Longue\"\n";
+	memcpy(text + preamble, statement, sizeof statement - 1);
+	snprintf(path, sizeof path, "%s/longue.txt", dir);
+	FILE *file = fopen(path, "wb");
+	CHECK(file && fwrite(text, 1, preamble + sizeof statement - 1, file) ==
+	                  preamble + sizeof statement - 1);
+	if (file)
+		fclose(file);
+	free(text);
+
+	struct timespec start, end;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	struct media_key *key = media_key_scan(dir);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	printf("scan of %d text files of 1 MB (page cache warm): %.1f ms\n", FILES,
+	       (double)(end.tv_sec - start.tv_sec) * 1e3 +
+	           (double)(end.tv_nsec - start.tv_nsec) / 1e6);
+	CHECK(key && key->count == 1);
+	if (key && key->count == 1)
+		CHECK_STR_EQ(key->entries[0].title, "Longue");
+	media_key_free(key);
+	char command[400];
+	snprintf(command, sizeof command, "rm -rf '%s'", dir);
+	CHECK(system(command) == 0);
+}
+
 static void test_hostile_entries(void)
 {
 	char path[512];
@@ -207,6 +259,7 @@ int main(void)
 	test_mountinfo();
 	test_root_and_one_folder_down();
 	test_hostile_entries();
+	test_text_files();
 	test_caps();
 	char command[300];
 	snprintf(command, sizeof command, "rm -rf '%s'", root);
