@@ -73,6 +73,24 @@ static bool media_text_starts_with_situation(const char *bytes, size_t length)
 	return false;
 }
 
+/* Reads until `capacity` bytes or the end of the file, whichever comes
+ * first; 0, or the read's errno. */
+static int media_read_up_to(int fd, char *buffer, size_t capacity, size_t *used)
+{
+	*used = 0;
+	while (*used < capacity) {
+		ssize_t got = read(fd, buffer + *used, capacity - *used);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return errno;
+		if (got == 0)
+			break;
+		*used += (size_t)got;
+	}
+	return 0;
+}
+
 /*
  * Reads a regular file of the key into a new buffer. Returns 0 with the
  * bytes, or an errno-like reason: EFBIG past the cap, EINVAL for anything
@@ -100,17 +118,8 @@ static int media_read_file(int dir_fd, const char *name, char **bytes, size_t *l
 	if (!reason && !buffer)
 		reason = ENOMEM;
 	size_t used = 0;
-	while (!reason && used < capacity) {
-		ssize_t got = read(fd, buffer + used, capacity - used);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			reason = errno;
-		else if (got == 0)
-			break;
-		else
-			used += (size_t)got;
-	}
+	if (!reason)
+		reason = media_read_up_to(fd, buffer, capacity, &used);
 	if (!reason && used == capacity)
 		reason = used > SITUATION_MAX_FILE_BYTES ? EFBIG : EAGAIN;
 	close(fd);
@@ -134,19 +143,11 @@ static ssize_t media_read_prefix(int dir_fd, const char *name, char *buffer, siz
 	if (fd < 0)
 		return -1;
 	struct stat status;
-	ssize_t used = fstat(fd, &status) == 0 && S_ISREG(status.st_mode) ? 0 : -1;
-	while (used >= 0 && (size_t)used < size) {
-		ssize_t got = read(fd, buffer + used, size - (size_t)used);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0) {
-			used = got < 0 ? -1 : used;
-			break;
-		}
-		used += got;
-	}
+	size_t used = 0;
+	bool is_read = fstat(fd, &status) == 0 && S_ISREG(status.st_mode) &&
+	               media_read_up_to(fd, buffer, size, &used) == 0;
 	close(fd);
-	return used;
+	return is_read ? (ssize_t)used : -1;
 }
 
 static void media_wipe_free(char *bytes, size_t length)
