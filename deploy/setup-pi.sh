@@ -6,7 +6,7 @@
 #   sudo deploy/setup-pi.sh                            # builds the package here first
 #
 # Then reboot. It installs the package (the kiosk, its systemd unit, the udev
-# rule mounting USB keys read-only under /media, /etc/concerto/kiosk.conf),
+# rule mounting USB keys read-only under /media/concerto, /etc/concerto/kiosk.conf),
 # makes sure the kiosk user is in the input, video and render groups, keeps
 # the journal in memory, turns swap and console blanking off, hands tty1 to
 # the kiosk, enables it at boot and, last, turns the root filesystem into a

@@ -62,6 +62,23 @@ static bool media_is_below(const char *path, const char *root)
 	return strncmp(path, root, length) == 0 && path[length] == '/' && path[length + 1] != '\0';
 }
 
+/* overlayroot (the read-only root of a Raspberry Pi set up as a kiosk, and
+ * of Ubuntu's appliances) mounts the SD card's root at /media/root-ro, the
+ * RAM layer at /media/root-rw and, with its default recurse, the card's other
+ * filesystems (the boot partition, FAT like a key) below the first. None of
+ * them is a key, though all of them are below the default root /media. */
+static bool media_is_overlayroot(const char *path)
+{
+	static const char *const layers[] = {"/media/root-ro", "/media/root-rw"};
+	for (size_t k = 0; k < sizeof layers / sizeof *layers; k++) {
+		size_t length = strlen(layers[k]);
+		if (strncmp(path, layers[k], length) == 0 &&
+		    (path[length] == '\0' || path[length] == '/'))
+			return true;
+	}
+	return false;
+}
+
 bool media_mountinfo_find(const char *text, const char *const *roots, size_t root_count,
                           long ignored_id, char *mount_point, size_t size, long *mount_id)
 {
@@ -88,7 +105,8 @@ bool media_mountinfo_find(const char *text, const char *const *roots, size_t roo
 			char path[MEDIA_MAX_PATH];
 			media_unescape(fields[4], lengths[4], path, sizeof path);
 			long id = strtol(fields[0], NULL, 10);
-			for (size_t r = 0; r < root_count && id != ignored_id; r++) {
+			bool is_candidate = id != ignored_id && !media_is_overlayroot(path);
+			for (size_t r = 0; r < root_count && is_candidate; r++) {
 				if (media_is_below(path, roots[r])) {
 					snprintf(mount_point, size, "%s", path);
 					*mount_id = id;

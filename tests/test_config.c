@@ -230,11 +230,17 @@ static void test_files(void)
 	CHECK(!config_load("/dev/zero", &config, &diags));
 	diag_list_free(&diags);
 
-	/* the documented default file: no diagnostic, same as the defaults */
+	/* the documented default file: no diagnostic, same as the defaults but
+	 * for the key folder of the Pi's udev rule (test_media_scan checks it
+	 * against the rule) */
 	CHECK(config_load(CONCERTO_SOURCE_DIR "/deploy/kiosk.conf", &config, &diags));
 	CHECK_INT_EQ(diags.count, 0);
+	CHECK_INT_EQ(config.media_root_count, 1);
+	CHECK_STR_EQ(config.media_roots[0], "/media/concerto");
 	struct kiosk_config defaults;
 	config_defaults(&defaults);
+	memcpy(defaults.media_roots, config.media_roots, sizeof defaults.media_roots);
+	defaults.media_root_count = config.media_root_count;
 	CHECK(memcmp(&config, &defaults, sizeof config) == 0);
 	diag_list_free(&diags);
 }

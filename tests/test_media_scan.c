@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "config.h"
+#include "diag.h"
 #include "media_scan.h"
 #include "media_watch.h"
 
@@ -248,6 +250,90 @@ static void test_mountinfo(void)
 	CHECK(!media_mountinfo_find("garbage\n\n1 2\n", roots, 2, -1, path, sizeof path, &id));
 }
 
+/* The line of overlayroot's mounts, as on a Pi after setup-pi.sh: the SD
+ * card's root, the RAM layer, the boot partition below the first; then a key
+ * at `key`. */
+static void overlayroot_mountinfo(const char *key, char *text, size_t size)
+{
+	snprintf(text, size,
+	         "20 1 0:19 / / rw - overlay overlayroot rw,lowerdir=/media/root-ro,"
+	         "upperdir=/media/root-rw/overlay,workdir=/media/root-rw/overlay-workdir\n"
+	         "21 20 179:2 / /media/root-ro ro - ext4 /dev/mmcblk0p2 ro\n"
+	         "22 20 0:20 / /media/root-rw rw - tmpfs tmpfs-root rw\n"
+	         "23 21 179:1 / /media/root-ro/boot/firmware ro - vfat /dev/mmcblk0p1 ro\n"
+	         "40 20 8:1 / %s ro - vfat /dev/sda1 ro\n",
+	         key);
+}
+
+static void test_overlayroot(void)
+{
+	const char *defaults[] = {"/media", "/run/media"};
+	char text[1024];
+	char path[MEDIA_MAX_PATH];
+	long id = 0;
+	/* Before the key: nothing, whatever the roots. */
+	overlayroot_mountinfo("/elsewhere", text, sizeof text);
+	CHECK(!media_mountinfo_find(text, defaults, 2, -1, path, sizeof path, &id));
+	overlayroot_mountinfo("/media/usb-sda1", text, sizeof text);
+	CHECK(media_mountinfo_find(text, defaults, 2, -1, path, sizeof path, &id));
+	CHECK_STR_EQ(path, "/media/usb-sda1");
+	CHECK_INT_EQ(id, 40);
+	/* Not a prefix match: a key whose label starts like a layer is a key. */
+	overlayroot_mountinfo("/media/root-rocket", text, sizeof text);
+	CHECK(media_mountinfo_find(text, defaults, 2, -1, path, sizeof path, &id));
+	CHECK_STR_EQ(path, "/media/root-rocket");
+}
+
+/* The Pi as installed: the kiosk.conf of the package finds the key where the
+ * package's udev rule mounts it, and nothing else of /media. */
+static void test_deployed_key_folder(void)
+{
+	FILE *file = fopen(CONCERTO_SOURCE_DIR "/deploy/90-concerto-usb.rules", "r");
+	CHECK(file != NULL);
+	if (!file)
+		return;
+	char rules[8192];
+	size_t got = fread(rules, 1, sizeof rules - 1, file);
+	fclose(file);
+	rules[got] = '\0';
+	/* The add rule: systemd-mount ... $devnode MOUNT-POINT" */
+	const char *at = strstr(rules, "$devnode ");
+	CHECK(at != NULL);
+	if (!at)
+		return;
+	at += strlen("$devnode ");
+	size_t length = strcspn(at, "\"");
+	char mount_point[256];
+	snprintf(mount_point, sizeof mount_point, "%.*s", (int)length, at);
+	char *kernel_name = strstr(mount_point, "%k");
+	CHECK(kernel_name != NULL);
+	if (!kernel_name)
+		return;
+	/* "%k" becomes "sda1", which is two bytes longer. */
+	memmove(kernel_name + 4, kernel_name + 2, strlen(kernel_name + 2) + 1);
+	memcpy(kernel_name, "sda1", 4);
+
+	struct kiosk_config config;
+	struct diag_list diags;
+	diag_list_init(&diags, "kiosk.conf");
+	CHECK(config_load(CONCERTO_SOURCE_DIR "/deploy/kiosk.conf", &config, &diags));
+	diag_list_free(&diags);
+	const char *roots[CONFIG_MAX_MEDIA_ROOTS];
+	for (size_t r = 0; r < config.media_root_count; r++)
+		roots[r] = config.media_roots[r];
+
+	char text[1024];
+	char path[MEDIA_MAX_PATH];
+	long id = 0;
+	overlayroot_mountinfo(mount_point, text, sizeof text);
+	CHECK(
+	    media_mountinfo_find(text, roots, config.media_root_count, -1, path, sizeof path, &id));
+	CHECK_STR_EQ(path, mount_point);
+	/* Another system's mount anywhere else in /media is no key. */
+	CHECK(!media_mountinfo_find("30 1 8:17 / /media/pi/BACKUP ro - vfat /dev/sdb1 ro\n", roots,
+	                            config.media_root_count, -1, path, sizeof path, &id));
+}
+
 int main(void)
 {
 	snprintf(root, sizeof root, "/tmp/test_media_scan.XXXXXX");
@@ -257,6 +343,8 @@ int main(void)
 	}
 	test_names();
 	test_mountinfo();
+	test_overlayroot();
+	test_deployed_key_folder();
 	test_root_and_one_folder_down();
 	test_hostile_entries();
 	test_text_files();
