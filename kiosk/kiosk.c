@@ -1,6 +1,6 @@
 /*
- * kiosk: the main loop. It blocks in SDL_WaitEvent, turns SDL's keyboard,
- * mouse and finger events into actions through one table, applies them to
+ * kiosk: the main loop. It blocks in SDL_WaitEvent, turns SDL's keyboard
+ * (sdl_keymap.c), mouse and finger events into actions, applies them to
  * the phase position and the spotlights, and redraws only when something
  * changed. All state lives in struct kiosk; nothing is written to disk.
  */
@@ -24,30 +24,12 @@
 #include "newcomer.h"
 #include "phases.h"
 #include "scene.h"
+#include "sdl_keymap.h"
 #include "session.h"
 #include "view.h"
 #include "watchdog.h"
 
 enum { KIOSK_MAX_SPOTLIGHTS = 64 };
-
-/* Presentation clickers are USB keyboards that send these keys. */
-static const struct key_binding {
-	SDL_Keycode key;
-	enum action action;
-} key_bindings[] = {
-    {SDLK_PAGEDOWN, ACTION_NEXT},   {SDLK_RIGHT, ACTION_NEXT},
-    {SDLK_DOWN, ACTION_NEXT},       {SDLK_SPACE, ACTION_CONFIRM},
-    {SDLK_RETURN, ACTION_CONFIRM},  {SDLK_KP_ENTER, ACTION_CONFIRM},
-    {SDLK_PAGEUP, ACTION_PREVIOUS}, {SDLK_LEFT, ACTION_PREVIOUS},
-    {SDLK_UP, ACTION_PREVIOUS},     {SDLK_BACKSPACE, ACTION_PREVIOUS},
-    {SDLK_HOME, ACTION_FIRST},      {SDLK_END, ACTION_LAST},
-    {SDLK_b, ACTION_BLANK_TOGGLE},  {SDLK_PERIOD, ACTION_BLANK_TOGGLE},
-    {SDLK_w, ACTION_BLANK_TOGGLE},  {SDLK_ESCAPE, ACTION_CLEAR},
-    {SDLK_F5, ACTION_CLEAR},
-#ifdef CONCERTO_DEBUG
-    {SDLK_q, ACTION_QUIT},
-#endif
-};
 
 const char *action_name(enum action action)
 {
@@ -81,14 +63,6 @@ struct kiosk {
 	int width;
 	int height;
 };
-
-static enum action kiosk_action_for_key(SDL_Keycode key)
-{
-	for (size_t k = 0; k < sizeof key_bindings / sizeof *key_bindings; k++)
-		if (key_bindings[k].key == key)
-			return key_bindings[k].action;
-	return ACTION_NONE;
-}
 
 static void kiosk_relayout(struct kiosk *kiosk)
 {
@@ -308,7 +282,7 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 	case SDL_KEYDOWN:
 		/* A desktop window's keys go the way the device's evdev keys go:
 		 * the same actions, the chooser included. */
-		return kiosk_handle_action(kiosk, kiosk_action_for_key(event->key.keysym.sym));
+		return kiosk_handle_action(kiosk, sdl_keymap_action(&event->key));
 	case SDL_MOUSEBUTTONDOWN:
 		if (event->button.which != SDL_TOUCH_MOUSEID)
 			kiosk_handle_tap(kiosk, (float)event->button.x, (float)event->button.y, 0);
