@@ -83,6 +83,37 @@ static struct layout_rect view_rect(struct layout_rect rect, struct view view)
 	                            rect.w * view.scale, rect.h * view.scale};
 }
 
+/* A household's name, like a node's, keeps its size: the point of the
+ * outline it was placed against (on the nearest top or bottom edge of one of
+ * the enclosure's rectangles) moves with the outline, and the name stays as
+ * many pixels from it as the layout put it, outside or across the edge. */
+static struct layout_rect view_household_label(const struct layout_household *household,
+                                               struct view view)
+{
+	struct layout_rect box = household->label_box;
+	if (box.w <= 0 || household->rect_count == 0)
+		return box;
+	float x = box.x + box.w / 2, y = box.y + box.h / 2;
+	float edge = household->rects[0].y, best = -1;
+	for (size_t r = 0; r < household->rect_count; r++) {
+		const struct layout_rect *rect = &household->rects[r];
+		float beside = x < rect->x             ? rect->x - x
+		               : x > rect->x + rect->w ? x - (rect->x + rect->w)
+		                                       : 0;
+		for (int side = 0; side < 2; side++) {
+			float at = side ? rect->y + rect->h : rect->y;
+			float distance = beside * beside + (y - at) * (y - at);
+			if (best < 0 || distance < best) {
+				best = distance;
+				edge = at;
+			}
+		}
+	}
+	box.x = x * view.scale + view.dx - box.w / 2;
+	box.y = edge * view.scale + view.dy + (box.y - edge);
+	return box;
+}
+
 void view_layout_update(struct layout *shown, const struct layout *layout, struct view view)
 {
 	float s = view.scale;
@@ -111,6 +142,7 @@ void view_layout_update(struct layout *shown, const struct layout *layout, struc
 		for (size_t r = 0; r < layout->households[h].rect_count; r++)
 			shown->households[h].rects[r] =
 			    view_rect(layout->households[h].rects[r], view);
+		shown->households[h].label_box = view_household_label(&layout->households[h], view);
 	}
 }
 
