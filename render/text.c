@@ -361,9 +361,33 @@ static void text_lru_push(struct text_cache *cache, uint32_t index)
 		cache->oldest = index;
 }
 
+/* Transparent black over every pixel of a label's texture, written through
+ * the renderer so it reaches the copy wherever it lives: SDL frees that
+ * memory as it is (on the software renderer, a plain surface on the heap).
+ * A label's texture is static, no render target: its pixels are replaced
+ * in one update, or row by row when the zeros for one do not fit. */
+static void text_texture_wipe(SDL_Texture *texture)
+{
+	Uint32 format = 0;
+	int w = 0, h = 0;
+	if (SDL_QueryTexture(texture, &format, NULL, &w, &h) != 0 || w <= 0 || h <= 0 ||
+	    SDL_ISPIXELFORMAT_FOURCC(format) || SDL_BYTESPERPIXEL(format) == 0)
+		return;
+	size_t pitch = (size_t)w * SDL_BYTESPERPIXEL(format);
+	void *zeros = calloc((size_t)h, pitch);
+	if (zeros) {
+		SDL_UpdateTexture(texture, NULL, zeros, (int)pitch);
+	} else if ((zeros = calloc(1, pitch))) {
+		for (int y = 0; y < h; y++)
+			SDL_UpdateTexture(texture, &(SDL_Rect){0, y, w, 1}, zeros, (int)pitch);
+	}
+	free(zeros);
+}
+
 static void text_entry_clear(struct text_cache *cache, struct text_entry *e)
 {
 	if (e->texture) {
+		text_texture_wipe(e->texture);
 		SDL_DestroyTexture(e->texture);
 		cache->texture_count--;
 	}

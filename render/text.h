@@ -12,6 +12,7 @@
  *
  * Everything lives in the struct text_cache: fonts per (family, weight, size),
  * the textures keyed by (text, size, weight, colour). Both tables are capped;
+ * a texture's pixels are wiped before it is destroyed (evicted or freed), and
  * text_cache_free wipes the cached strings. No global state.
  */
 #ifndef CONCERTO_TEXT_H
@@ -50,8 +51,8 @@ struct text_cache;
 struct text_cache *text_cache_new(SDL_Renderer *renderer);
 
 /*
- * Destroys the textures, wipes and frees the cached strings and closes the
- * fonts (which drops SDL_ttf's glyph caches). NULL is allowed.
+ * Wipes and destroys the textures, wipes and frees the cached strings and
+ * closes the fonts (which drops SDL_ttf's glyph caches). NULL is allowed.
  */
 void text_cache_free(struct text_cache *cache);
 

@@ -1,7 +1,8 @@
 /*
  * test_text: labels in Latin, Vietnamese, Arabic and both at once come out
  * shaped, joined and in the right order; the cache reuses textures and keeps
- * to its cap; bad and over-long UTF-8 is survived.
+ * to its cap; bad and over-long UTF-8 is survived; a label's texture leaves
+ * no pixels in the memory SDL gives back.
  *
  * Order on screen is checked by ink profiles: the sum of alpha per column of
  * a part rendered alone is searched for inside the whole label, which does
@@ -9,8 +10,10 @@
  *
  * Set TEXT_SHEET=/tmp/sheet.bmp to write a sheet of the labels to look at.
  */
+#define _GNU_SOURCE /* malloc_usable_size, memmem */
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +25,31 @@
 #define FATIMA_AR "فاطمة"
 
 static const SDL_Color white = {255, 255, 255, 255};
+
+/* ---- SDL's frees, searched for a label's pixels -------------------------- */
+
+/* The test's own context for the allocator hook, which SDL calls without
+ * one: the only file-scope state here. */
+static struct freed_watch {
+	const Uint8 *ink;    /* one row of the label as its texture holds it; NULL: not watching */
+	size_t ink_bytes;    /* its length */
+	size_t min_bytes;    /* only blocks at least this large are searched */
+	size_t blocks;       /* blocks that large freed while watching */
+	size_t inked_blocks; /* those still holding the row */
+} freed_watch;
+
+static void watch_free(void *pointer)
+{
+	if (pointer && freed_watch.ink) {
+		size_t size = malloc_usable_size(pointer);
+		if (size >= freed_watch.min_bytes) {
+			freed_watch.blocks++;
+			freed_watch.inked_blocks +=
+			    memmem(pointer, size, freed_watch.ink, freed_watch.ink_bytes) != NULL;
+		}
+	}
+	free(pointer);
+}
 
 static struct text_style style_of(int px)
 {
@@ -541,6 +569,80 @@ static void write_sheet(struct text_cache *cache, SDL_Renderer *renderer, SDL_Su
 	CHECK(SDL_SaveBMP(target, path) == 0);
 }
 
+/* The most inked row of the label, as an ARGB8888 texture holds it, into a
+ * new buffer of *bytes bytes (the caller frees); NULL on failure. */
+static Uint8 *label_ink_row(struct text_cache *cache, const char *utf8, struct text_style style,
+                            size_t *bytes)
+{
+	SDL_Surface *label = text_render_surface(cache, utf8, style);
+	Uint8 *row = NULL;
+	long most = 0;
+	int at = -1;
+	for (int y = 0; label && y < label->h; y++) {
+		const Uint32 *pixels =
+		    (const Uint32 *)((const Uint8 *)label->pixels + y * label->pitch);
+		long ink = 0;
+		for (int x = 0; x < label->w; x++)
+			ink += pixels[x] >> 24;
+		if (ink > most) {
+			most = ink;
+			at = y;
+		}
+	}
+	if (at >= 0 && (row = malloc((size_t)label->w * 4))) {
+		*bytes = (size_t)label->w * 4;
+		memcpy(row, (const Uint8 *)label->pixels + at * label->pitch, *bytes);
+	}
+	if (label)
+		memset(label->pixels, 0, (size_t)label->pitch * (size_t)label->h);
+	SDL_FreeSurface(label);
+	return row;
+}
+
+/* A child's name is gone from the memory SDL gives back once its texture
+ * goes, whether the whole cache goes (the key pulled out) or the least
+ * recently used label makes room for another. */
+static void test_freed_textures_hold_no_ink(SDL_Renderer *renderer)
+{
+	const struct text_style style = {48, TEXT_REGULAR, {200, 40, 90, 255}};
+	for (int is_evicted = 0; is_evicted < 2; is_evicted++) {
+		struct text_cache *cache = text_cache_new(renderer);
+		CHECK(cache != NULL);
+		if (!cache)
+			return;
+		int w = 0, h = 0;
+		Uint32 format = 0;
+		SDL_Texture *texture = text_texture(cache, "Zoé", style, &w, &h);
+		CHECK(texture && SDL_QueryTexture(texture, &format, NULL, NULL, NULL) == 0);
+		CHECK(format == SDL_PIXELFORMAT_ARGB8888);
+		text_draw(cache, "Zoé", style, 0, 0, 0, 0);
+		SDL_RenderPresent(renderer);
+		size_t ink_bytes = 0;
+		Uint8 *ink = label_ink_row(cache, "Zoé", style, &ink_bytes);
+		CHECK(ink != NULL && ink_bytes == (size_t)w * 4);
+
+		freed_watch = (struct freed_watch){
+		    .ink = ink, .ink_bytes = ink_bytes, .min_bytes = (size_t)w * (size_t)h * 4};
+		if (is_evicted) {
+			char name[32];
+			for (int i = 0; i < TEXT_CACHE_MAX; i++) {
+				snprintf(name, sizeof name, "label %d", i);
+				text_texture(cache, name, style_of(6), NULL, NULL);
+			}
+		} else {
+			text_cache_free(cache);
+		}
+		struct freed_watch seen = freed_watch;
+		freed_watch = (struct freed_watch){0};
+		if (is_evicted)
+			text_cache_free(cache);
+		/* The texture's pixels went back to the allocator, wiped. */
+		CHECK(seen.blocks >= 1);
+		CHECK_INT_EQ(seen.inked_blocks, 0);
+		free(ink);
+	}
+}
+
 static void test_cache_cap(struct text_cache *cache)
 {
 	char name[32];
@@ -562,6 +664,8 @@ static void test_cache_cap(struct text_cache *cache)
 
 int main(void)
 {
+	/* Before any other SDL call, so every block SDL frees is seen. */
+	SDL_SetMemoryFunctions(malloc, calloc, realloc, watch_free);
 	SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
 	CHECK(TTF_Init() == 0);
 	SDL_Surface *target =
@@ -587,6 +691,7 @@ int main(void)
 	test_draw_anchors(cache, renderer, target);
 	write_sheet(cache, renderer, target);
 	test_cache_cap(cache);
+	test_freed_textures_hold_no_ink(renderer);
 
 	text_cache_free(cache);
 	text_cache_free(NULL);
