@@ -296,6 +296,14 @@ static void test_deployed_key_folder(void)
 	size_t got = fread(rules, 1, sizeof rules - 1, file);
 	fclose(file);
 	rules[got] = '\0';
+	/* Whatever the filesystem, a key is mounted read-only, without device
+	 * files, set-uid programs or execution. */
+	size_t option_sets = 0;
+	const char *assignment = "CONCERTO_MOUNT_OPTIONS}=\"";
+	for (const char *at = strstr(rules, assignment); at;
+	     at = strstr(at + 1, assignment), option_sets++)
+		CHECK(strncmp(at + strlen(assignment), "ro,nosuid,nodev,noexec,", 23) == 0);
+	CHECK(option_sets >= 1);
 	/* The add rule: systemd-mount ... $devnode MOUNT-POINT" */
 	const char *at = strstr(rules, "$devnode ");
 	CHECK(at != NULL);
@@ -305,6 +313,10 @@ static void test_deployed_key_folder(void)
 	size_t length = strcspn(at, "\"");
 	char mount_point[256];
 	snprintf(mount_point, sizeof mount_point, "%.*s", (int)length, at);
+	/* The remove rule unmounts the same folder. */
+	char unmount[300];
+	snprintf(unmount, sizeof unmount, "systemd-umount %s\"", mount_point);
+	CHECK(strstr(rules, unmount) != NULL);
 	char *kernel_name = strstr(mount_point, "%k");
 	CHECK(kernel_name != NULL);
 	if (!kernel_name)
