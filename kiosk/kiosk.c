@@ -66,6 +66,10 @@ struct kiosk {
 
 static void kiosk_relayout(struct kiosk *kiosk)
 {
+	/* A big situation's layout and first frame may outlast WatchdogSec=;
+	 * kiosk_draw restores it once that frame is on screen. */
+	if (kiosk->session.situation)
+		watchdog_extend(&kiosk->watchdog);
 	SDL_GetRendererOutputSize(kiosk->renderer, &kiosk->width, &kiosk->height);
 	layout_free(kiosk->layout);
 	struct layout_measure measure = draw_layout_measure(kiosk->text);
@@ -256,6 +260,7 @@ static void kiosk_draw(struct kiosk *kiosk)
 			frame_cache_draw(&kiosk->frames, &context, &state);
 	}
 	SDL_RenderPresent(kiosk->renderer);
+	watchdog_restore(&kiosk->watchdog);
 	kiosk_media_report(kiosk->media, kiosk->is_blank, &kiosk->session,
 	                   kiosk->position.phase + 1);
 	kiosk_input_report_state(kiosk->input, situation, kiosk->position, kiosk->spotlights,

@@ -29,6 +29,7 @@ bool watchdog_start(struct watchdog *watchdog)
 	uint64_t usec = 0;
 	if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0)
 		return false;
+	watchdog->usec = usec;
 	uint64_t half_ms = usec / 2000;
 	watchdog->interval_ms = half_ms < WATCHDOG_MIN_INTERVAL_MS ? WATCHDOG_MIN_INTERVAL_MS
 	                        : half_ms > UINT32_MAX             ? UINT32_MAX
@@ -67,6 +68,27 @@ bool watchdog_handle_event(struct watchdog *watchdog, const SDL_Event *event)
 	sd_notify(0, "WATCHDOG=1");
 #endif
 	return true;
+}
+
+void watchdog_extend(struct watchdog *watchdog)
+{
+	if (watchdog->event_type == 0 || watchdog->is_extended)
+		return;
+	watchdog->is_extended = true;
+#ifdef CONCERTO_HAS_SYSTEMD
+	sd_notifyf(0, "WATCHDOG=1\nWATCHDOG_USEC=%llu",
+	           (unsigned long long)WATCHDOG_LONG_TASK_SEC * 1000000ull);
+#endif
+}
+
+void watchdog_restore(struct watchdog *watchdog)
+{
+	if (!watchdog->is_extended)
+		return;
+	watchdog->is_extended = false;
+#ifdef CONCERTO_HAS_SYSTEMD
+	sd_notifyf(0, "WATCHDOG_USEC=%llu\nWATCHDOG=1", (unsigned long long)watchdog->usec);
+#endif
 }
 
 void watchdog_stop(struct watchdog *watchdog)

@@ -19,11 +19,20 @@
 
 #include <SDL.h>
 
+/* What opening a situation may take on the main loop before systemd steps
+ * in. At the format's limits (2,000 nodes, 10,000 links) the layout and the
+ * first frame take about 9 s on an x86 core, so 30 to 45 s on a Raspberry
+ * Pi: past the unit's WatchdogSec=10, systemd would kill the kiosk, which
+ * would open the same key again after its restart, and so on. */
+enum { WATCHDOG_LONG_TASK_SEC = 120 };
+
 struct watchdog {
 	Uint32 event_type; /* SDL user event the timer pushes; 0 when off */
 	SDL_TimerID timer;
 	uint32_t interval_ms;
+	uint64_t usec; /* the unit's WatchdogSec=, restored after a long task */
 	bool has_sent_ready;
+	bool is_extended;
 };
 
 /* Starts the timer when systemd asked for a watchdog; true when it did. */
@@ -32,6 +41,13 @@ bool watchdog_start(struct watchdog *watchdog);
 void watchdog_ready(struct watchdog *watchdog);
 /* true when `event` was the watchdog's own (and it was answered). */
 bool watchdog_handle_event(struct watchdog *watchdog, const SDL_Event *event);
+/* A long task starts on the main loop (a situation's layout and first
+ * frame): pings now and gives it WATCHDOG_LONG_TASK_SEC before systemd steps
+ * in (WATCHDOG_USEC=). Does nothing without a watchdog or when extended. */
+void watchdog_extend(struct watchdog *watchdog);
+/* The long task is over: back to the unit's period, pinging now. Does
+ * nothing unless extended. */
+void watchdog_restore(struct watchdog *watchdog);
 /* Removes the timer and tells systemd the kiosk is stopping. */
 void watchdog_stop(struct watchdog *watchdog);
 

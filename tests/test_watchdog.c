@@ -7,7 +7,7 @@
  * period, STOPPING=1 on SIGTERM, and the theme from --config applied to the
  * first frame (read back from the dummy driver's saved frame).
  */
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -23,12 +23,16 @@
 #include <SDL.h>
 
 #include "check.h"
+#include "fake_keys.h"
 #include "watchdog.h"
 
 struct notify_counts {
 	int ready;
 	int watchdog;
 	int stopping;
+	int extended;           /* WATCHDOG_USEC= the long task's */
+	int restored;           /* WATCHDOG_USEC= anything else */
+	char restored_usec[32]; /* the last of those */
 };
 
 static int notify_open(const char *path)
@@ -55,6 +59,18 @@ static void notify_drain(int fd, struct notify_counts *counts)
 			counts->ready += strcmp(line, "READY=1") == 0;
 			counts->watchdog += strcmp(line, "WATCHDOG=1") == 0;
 			counts->stopping += strcmp(line, "STOPPING=1") == 0;
+			if (strncmp(line, "WATCHDOG_USEC=", 14) != 0)
+				continue;
+			char long_task[32];
+			snprintf(long_task, sizeof long_task, "%llu",
+			         (unsigned long long)WATCHDOG_LONG_TASK_SEC * 1000000ull);
+			if (strcmp(line + 14, long_task) == 0) {
+				counts->extended++;
+			} else {
+				counts->restored++;
+				snprintf(counts->restored_usec, sizeof counts->restored_usec, "%s",
+				         line + 14);
+			}
 		}
 	}
 }
@@ -73,6 +89,10 @@ static void test_module(const char *socket_path)
 	CHECK_INT_EQ(watchdog.timer, 0);
 	SDL_Event other = {.type = SDL_KEYDOWN};
 	CHECK(!watchdog_handle_event(&watchdog, &other));
+	watchdog_extend(&watchdog);
+	watchdog_restore(&watchdog);
+	notify_drain(fd, &counts);
+	CHECK_INT_EQ(counts.extended + counts.restored + counts.watchdog, 0);
 
 	/* WatchdogSec=1: a ping every 500 ms, only when the loop answers */
 	setenv("WATCHDOG_USEC", "1000000", 1);
@@ -94,6 +114,23 @@ static void test_module(const char *socket_path)
 	CHECK(answered >= 4); /* two queued while "hung", then two or three more */
 	CHECK_INT_EQ(counts.watchdog, answered);
 	CHECK(!watchdog_handle_event(&watchdog, &other));
+
+	/* A long task: a ping and WATCHDOG_LONG_TASK_SEC, once; then the
+	 * unit's period again and a ping, once. */
+	int pings = counts.watchdog;
+	watchdog_extend(&watchdog);
+	watchdog_extend(&watchdog);
+	notify_drain(fd, &counts);
+	CHECK_INT_EQ(counts.extended, 1);
+	CHECK_INT_EQ(counts.restored, 0);
+	CHECK_INT_EQ(counts.watchdog, pings + 1);
+	watchdog_restore(&watchdog);
+	watchdog_restore(&watchdog);
+	notify_drain(fd, &counts);
+	CHECK_INT_EQ(counts.extended, 1);
+	CHECK_INT_EQ(counts.restored, 1);
+	CHECK_STR_EQ(counts.restored_usec, "1000000");
+	CHECK_INT_EQ(counts.watchdog, pings + 2);
 	watchdog_stop(&watchdog);
 	notify_drain(fd, &counts);
 	CHECK_INT_EQ(counts.stopping, 1);
@@ -182,6 +219,54 @@ static void test_binary(const char *directory, const char *socket_path, const ch
 	close(fd);
 }
 
+/* The real kiosk opening a situation from a key (a tmpfs in a private mount
+ * namespace): the watchdog is extended for the layout and the first frame,
+ * then restored. Needs root for the mount; skipped without. */
+static void test_binary_key(const char *directory, const char *socket_path)
+{
+	if (!fake_key_enter_mount_namespace()) {
+		fprintf(stderr, "test_watchdog: key part skipped (needs root)\n");
+		return;
+	}
+	char media[300], key[320], file[400];
+	snprintf(media, sizeof media, "%s/media", directory);
+	snprintf(key, sizeof key, "%s/key", media);
+	snprintf(file, sizeof file, "%s/demo.situation", key);
+	CHECK(mkdir(media, 0700) == 0 && mkdir(key, 0700) == 0);
+	CHECK(mount("tmpfs", key, "tmpfs", 0, "size=1m") == 0);
+	CHECK(fake_key_copy_file(CONCERTO_SOURCE_DIR "/assets/demo.situation", file));
+	int fd = notify_open(socket_path);
+	pid_t child = fork();
+	if (child == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, STDOUT_FILENO);
+		dup2(null, STDERR_FILENO);
+		setenv("SDL_VIDEODRIVER", "dummy", 1);
+		setenv("NOTIFY_SOCKET", socket_path, 1);
+		setenv("WATCHDOG_USEC", "1000000", 1);
+		execl(CONCERTO_BINARY, CONCERTO_BINARY, "--windowed", "--media", media,
+		      (char *)NULL);
+		_exit(127);
+	}
+	struct notify_counts counts = {0};
+	for (int waited = 0; waited < 100 && (counts.restored == 0 || counts.watchdog < 2);
+	     waited++) {
+		usleep(50 * 1000);
+		notify_drain(fd, &counts);
+	}
+	kill(child, SIGTERM);
+	int status = 0;
+	waitpid(child, &status, 0);
+	notify_drain(fd, &counts);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK_INT_EQ(counts.ready, 1);
+	CHECK_INT_EQ(counts.extended, 1);
+	CHECK_INT_EQ(counts.restored, 1);
+	CHECK_STR_EQ(counts.restored_usec, "1000000");
+	umount(key);
+	close(fd);
+}
+
 int main(void)
 {
 	char directory[] = "/tmp/concerto-watchdog-XXXXXX";
@@ -192,6 +277,7 @@ int main(void)
 	test_module(socket_path);
 	test_binary(directory, socket_path, "dark");
 	test_binary(directory, socket_path, "light");
+	test_binary_key(directory, socket_path);
 	char command[300];
 	snprintf(command, sizeof command, "rm -rf '%s'", directory);
 	if (system(command) != 0)
