@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libevdev/libevdev.h>
@@ -84,7 +85,9 @@ static void evdev_load_slots(struct evdev_device *device)
 	}
 }
 
-enum evdev_open_result evdev_device_open(const char *path, struct evdev_device **result)
+enum evdev_open_result evdev_device_open(const char *path,
+                                         const struct gesture_thresholds *gestures,
+                                         struct evdev_device **result)
 {
 	*result = NULL;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -97,6 +100,10 @@ enum evdev_open_result evdev_device_open(const char *path, struct evdev_device *
 		return EVDEV_OPEN_FAILED;
 	}
 	device->fd = fd;
+	/* Before anything is read: the kernel drops what it queued on the old
+	 * clock. A failure leaves the wall clock, which the gesture machine
+	 * survives going back (a tap then may be lost on a forward step). */
+	libevdev_set_clock_id(device->evdev, CLOCK_MONOTONIC);
 	struct device_caps caps = evdev_caps(device->evdev);
 	device->class = device_classify(&caps);
 	if (device->class == DEVICE_CLASS_NONE) {
@@ -114,7 +121,7 @@ enum evdev_open_result evdev_device_open(const char *path, struct evdev_device *
 	device->y_axis = evdev_axis(device->evdev, is_mt ? ABS_MT_POSITION_Y : ABS_Y);
 	int slots = is_mt ? libevdev_get_num_slots(device->evdev) : 1;
 	device->slot_count = slots < 1 ? 1 : slots > GESTURE_MAX_SLOTS ? GESTURE_MAX_SLOTS : slots;
-	gesture_init(&device->gesture, &gesture_default_thresholds);
+	gesture_init(&device->gesture, gestures);
 	evdev_load_slots(device);
 	*result = device;
 	return EVDEV_OPEN_OK;

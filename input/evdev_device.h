@@ -6,7 +6,10 @@
  * and are committed at SYN_REPORT; SYN_DROPPED runs libevdev's resync
  * (LIBEVDEV_READ_FLAG_SYNC until -EAGAIN) and rebuilds the touch state from
  * libevdev's slot values; each read drains the descriptor; any error other
- * than -EAGAIN means the device is gone.
+ * than -EAGAIN means the device is gone. Event times are asked for on
+ * CLOCK_MONOTONIC (EVIOCSCLOCKID): the wall clock steps when the time is
+ * set after boot (a Pi has no RTC), and a step inside a touch would
+ * cancel its tap or spoil a double tap.
  */
 #ifndef CONCERTO_INPUT_EVDEV_DEVICE_H
 #define CONCERTO_INPUT_EVDEV_DEVICE_H
@@ -14,6 +17,7 @@
 #include <stdbool.h>
 
 #include "device_class.h"
+#include "gesture.h"
 #include "input_message.h"
 #include "touch_map.h"
 
@@ -26,7 +30,10 @@ enum evdev_open_result {
 	EVDEV_OPEN_BUSY,   /* another program grabbed it */
 };
 
-enum evdev_open_result evdev_device_open(const char *path, struct evdev_device **device);
+/* Touches go through a gesture machine tuned by `gestures` (copied). */
+enum evdev_open_result evdev_device_open(const char *path,
+                                         const struct gesture_thresholds *gestures,
+                                         struct evdev_device **device);
 void evdev_device_close(struct evdev_device *device);
 int evdev_device_fd(const struct evdev_device *device);
 enum device_class evdev_device_class(const struct evdev_device *device);

@@ -13,6 +13,15 @@ const struct gesture_thresholds gesture_default_thresholds = {
     .pinch_start_mm = 6,     /* beyond a tap's wobble, so two taps stay taps */
 };
 
+const struct gesture_thresholds gesture_pointing_thresholds = {
+    .tap_move_mm = INFINITY,  /* sliding onto a target: where it stops counts */
+    .tap_max_us = UINT64_MAX, /* pressing and holding a target */
+    .double_tap_us = 400000,
+    .double_tap_mm = 12,
+    .pinch_start_mm = 6,
+    .is_tap_at_lift = true,
+};
+
 enum { TAP_STATE_COUNT = TAP_STATE_NO_TAP + 1, TAP_EVENT_COUNT = TAP_EVENT_CANCEL + 1 };
 enum {
 	PINCH_STATE_COUNT = PINCH_STATE_ACTIVE + 1,
@@ -81,28 +90,39 @@ static float gesture_distance(float ax, float ay, float bx, float by)
 	return hypotf(ax - bx, ay - by);
 }
 
+/* From `then` to `now`; a clock that went back meanwhile counts as none. */
+static uint64_t gesture_elapsed_us(uint64_t now_us, uint64_t then_us)
+{
+	return now_us > then_us ? now_us - then_us : 0;
+}
+
 /* A finger lifted from the TOUCH state: a tap, maybe the second of a pair. */
 static size_t gesture_tap(struct gesture *gesture, const struct gesture_finger *finger,
                           uint64_t now_us, float radius, struct input_message *output)
 {
-	size_t count = 0;
-	output[count++] = (struct input_message){
-	    .kind = INPUT_MESSAGE_TAP, .x = finger->down_x, .y = finger->down_y, .radius = radius};
 	const struct gesture_thresholds *t = &gesture->thresholds;
+	bool is_at_lift = t->is_tap_at_lift;
+	float x = is_at_lift ? finger->x : finger->down_x;
+	float y = is_at_lift ? finger->y : finger->down_y;
+	float x_mm = is_at_lift ? finger->x_mm : finger->down_x_mm;
+	float y_mm = is_at_lift ? finger->y_mm : finger->down_y_mm;
+	size_t count = 0;
+	output[count++] =
+	    (struct input_message){.kind = INPUT_MESSAGE_TAP, .x = x, .y = y, .radius = radius};
 	bool is_double =
-	    gesture->has_last_tap && finger->down_us >= gesture->last_tap_us &&
-	    finger->down_us - gesture->last_tap_us <= t->double_tap_us &&
-	    gesture_distance(finger->down_x_mm, finger->down_y_mm, gesture->last_tap_x_mm,
-	                     gesture->last_tap_y_mm) <= t->double_tap_mm;
+	    gesture->has_last_tap &&
+	    gesture_elapsed_us(finger->down_us, gesture->last_tap_us) <= t->double_tap_us &&
+	    gesture_distance(x_mm, y_mm, gesture->last_tap_x_mm, gesture->last_tap_y_mm) <=
+	        t->double_tap_mm;
 	if (is_double) {
-		output[count++] = (struct input_message){
-		    .kind = INPUT_MESSAGE_DOUBLE_TAP, .x = finger->down_x, .y = finger->down_y};
+		output[count++] =
+		    (struct input_message){.kind = INPUT_MESSAGE_DOUBLE_TAP, .x = x, .y = y};
 		gesture->has_last_tap = false; /* a third tap starts afresh */
 	} else {
 		gesture->has_last_tap = true;
 		gesture->last_tap_us = now_us;
-		gesture->last_tap_x_mm = finger->down_x_mm;
-		gesture->last_tap_y_mm = finger->down_y_mm;
+		gesture->last_tap_x_mm = x_mm;
+		gesture->last_tap_y_mm = y_mm;
 	}
 	return count;
 }
@@ -139,7 +159,8 @@ static size_t gesture_feed_taps(struct gesture *gesture, const struct gesture_fr
 		}
 		if (!was_down)
 			continue;
-		if (frame->is_resync || frame->time_us - finger->down_us > t->tap_max_us)
+		if (frame->is_resync ||
+		    gesture_elapsed_us(frame->time_us, finger->down_us) > t->tap_max_us)
 			finger->state = tap_transition(finger->state, TAP_EVENT_CANCEL);
 		bool is_tap = finger->state == TAP_STATE_TOUCH;
 		finger->state = tap_transition(finger->state, TAP_EVENT_UP);

@@ -18,7 +18,13 @@
  *    their taps are cancelled and every frame reports the change of their
  *    spread and centroid until one lifts.
  * A frame after a resync (SYN_DROPPED) cancels every pending tap: what
- * happened in between is unknown.
+ * happened in between is unknown. A time earlier than the one before (a
+ * clock stepped back) counts as no time passed: it never cancels a tap.
+ *
+ * With is_tap_at_lift (gesture_pointing_thresholds, for pointing at one
+ * spot such as a calibration target), a tap is reported where the finger
+ * left the surface, its last position: there a finger held still, or slid
+ * onto the spot, means that spot.
  */
 #ifndef CONCERTO_INPUT_GESTURE_H
 #define CONCERTO_INPUT_GESTURE_H
@@ -37,9 +43,13 @@ struct gesture_thresholds {
 	uint64_t double_tap_us;
 	float double_tap_mm;
 	float pinch_start_mm;
+	bool is_tap_at_lift; /* where the finger left, not where it came down */
 };
 
 extern const struct gesture_thresholds gesture_default_thresholds;
+/* Pointing: every finger lifted is a tap where it left, however long it
+ * was held and however far it slid; a pinch and a resync still cancel. */
+extern const struct gesture_thresholds gesture_pointing_thresholds;
 
 /* One finger in one frame: where it is on the surface and on the screen. */
 struct gesture_contact {

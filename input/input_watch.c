@@ -32,6 +32,7 @@ struct input_watch {
 	pthread_t thread;
 	pthread_mutex_t lock; /* guards map: the kiosk resizes, the thread reads */
 	struct touch_map map;
+	struct gesture_thresholds gestures; /* every touch device's */
 	int inotify_fd;
 	int stop_fd; /* eventfd: input_watch_stop wakes the thread */
 	struct input_watch_device devices[INPUT_WATCH_MAX_DEVICES];
@@ -68,7 +69,7 @@ static bool input_watch_add(struct input_watch *watch, const char *name)
 	char path[INPUT_WATCH_MAX_PATH + NAME_MAX + 2];
 	snprintf(path, sizeof path, "%s/%s", watch->dir, name);
 	struct evdev_device *device = NULL;
-	if (evdev_device_open(path, &device) != EVDEV_OPEN_OK)
+	if (evdev_device_open(path, &watch->gestures, &device) != EVDEV_OPEN_OK)
 		return false;
 	struct input_watch_device *slot = &watch->devices[watch->device_count++];
 	strcpy(slot->name, name);
@@ -180,6 +181,7 @@ static void *input_watch_thread(void *argument)
 }
 
 struct input_watch *input_watch_start(const char *dir, const struct touch_map *map,
+                                      const struct gesture_thresholds *gestures,
                                       struct input_sink sink)
 {
 	struct input_watch *watch = calloc(1, sizeof *watch);
@@ -190,6 +192,7 @@ struct input_watch *input_watch_start(const char *dir, const struct touch_map *m
 	strcpy(watch->dir, dir);
 	watch->sink = sink;
 	watch->map = *map;
+	watch->gestures = *gestures;
 	watch->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	watch->stop_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (watch->inotify_fd >= 0)

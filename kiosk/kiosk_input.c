@@ -101,7 +101,13 @@ struct kiosk_input *kiosk_input_start(const struct kiosk_config *config,
 	map.is_mirrored_y = config->is_mirrored_y;
 	memcpy(map.matrix, config->calibration.matrix, sizeof map.matrix);
 	const char *dir = options->input_dir ? options->input_dir : config->input_dir;
-	input->watch = input_watch_start(dir, &map, (struct input_sink){input, kiosk_input_emit});
+	/* Calibrating, a finger held on a target or slid onto it means the
+	 * target: the point where it lifts is the touch. */
+	const struct gesture_thresholds *gestures = options->mode == CLI_CALIBRATE
+	                                                ? &gesture_pointing_thresholds
+	                                                : &gesture_default_thresholds;
+	input->watch =
+	    input_watch_start(dir, &map, gestures, (struct input_sink){input, kiosk_input_emit});
 	if (!input->watch)
 		fprintf(stderr, "concerto: input devices unavailable, keyboard and mouse only\n");
 	return input;

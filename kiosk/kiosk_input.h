@@ -4,7 +4,9 @@
  *
  * - Starts input/'s thread on the configured input directory and carries
  *   its messages to the main loop as SDL events (SDL_PushEvent from the
- *   input thread, decoded on the main thread).
+ *   input thread, decoded on the main thread). With --calibrate a touch
+ *   is wherever a finger lifts, however long it was held or far it slid
+ *   (gesture_pointing_thresholds); the kiosk's taps stay quick and still.
  * - Sleeps: SDL_WaitEvent on drivers whose wait really blocks (x11,
  *   wayland); elsewhere (kmsdrm, dummy) SDL 2.26 would poll every
  *   millisecond, so the loop blocks in poll() on an eventfd that an SDL

@@ -11,6 +11,9 @@
  * message starting with SYN_DROPPED delivers only that event: the rest of
  * it is what the kernel would have lost (applied to the state, never read).
  * The peer closing the socket reads as ENODEV, as an unplugged device.
+ * EVIOCSCLOCKID is answered as the kernel does (CLOCK_REALTIME,
+ * CLOCK_MONOTONIC or CLOCK_BOOTTIME) and the clock asked for is sent back
+ * to the test on the same socket, an int (fake_node_clock in fake_nodes.h).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -22,6 +25,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fake_devices.h"
@@ -243,7 +247,19 @@ static int shim_string(const char *text, void *buffer, size_t size)
 	return (int)length;
 }
 
-static int shim_ioctl(struct shim_fd *state, unsigned long request, void *argument)
+/* EVIOCSCLOCKID: the test hears which clock the kiosk wants its events on. */
+static int shim_set_clock(int fd, const int *clock_id)
+{
+	if (*clock_id != CLOCK_REALTIME && *clock_id != CLOCK_MONOTONIC &&
+	    *clock_id != CLOCK_BOOTTIME) {
+		errno = EINVAL;
+		return -1;
+	}
+	send(fd, clock_id, sizeof *clock_id, MSG_NOSIGNAL | MSG_DONTWAIT);
+	return 0;
+}
+
+static int shim_ioctl(int fd, struct shim_fd *state, unsigned long request, void *argument)
 {
 	const struct fake_device *device = state->device;
 	unsigned int nr = _IOC_NR(request);
@@ -260,8 +276,10 @@ static int shim_ioctl(struct shim_fd *state, unsigned long request, void *argume
 		memcpy(argument, &device->id, sizeof device->id);
 		return 0;
 	}
-	if (request == EVIOCGRAB || request == EVIOCSCLOCKID)
+	if (request == EVIOCGRAB)
 		return 0;
+	if (request == EVIOCSCLOCKID)
+		return shim_set_clock(fd, argument);
 	if (request == EVIOCGREP) {
 		errno = EINVAL;
 		return -1;
@@ -327,7 +345,7 @@ int ioctl(int fd, unsigned long request, ...)
 	va_end(args);
 	struct shim_fd *state = fd >= 0 && fd < SHIM_MAX_FDS ? shim_fds[fd] : NULL;
 	if (state)
-		return shim_ioctl(state, request, argument);
+		return shim_ioctl(fd, state, request, argument);
 	static int (*real)(int, unsigned long, ...);
 	if (!real)
 		shim_real("ioctl", &real, sizeof real);

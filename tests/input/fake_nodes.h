@@ -4,8 +4,9 @@
  * SOCK_SEQPACKET socket in the --input-dir folder; the kiosk connecting is
  * the device opened, a message is one evdev frame (its events and the
  * SYN_REPORT closing it), closing the socket and unlinking the node is an
- * unplug. Small static functions returning success, so any test (replay,
- * soak) counts failures its own way.
+ * unplug. The shim writes back on the connection the clock the kiosk asked
+ * its event times on (EVIOCSCLOCKID). Small static functions returning
+ * success, so any test (replay, soak) counts failures its own way.
  */
 #ifndef CONCERTO_TESTS_FAKE_NODES_H
 #define CONCERTO_TESTS_FAKE_NODES_H
@@ -86,6 +87,19 @@ static inline bool fake_node_accept(struct fake_node *node, int timeout_ms)
 		return false;
 	node->fd = accept4(node->listen_fd, NULL, NULL, SOCK_CLOEXEC);
 	return node->fd >= 0;
+}
+
+/* The clock the kiosk last asked for on this node (CLOCK_MONOTONIC, ...),
+ * waiting up to `timeout_ms` for the first word of it; -1 when none came. */
+static inline int fake_node_clock(const struct fake_node *node, int timeout_ms)
+{
+	struct pollfd ready = {.fd = node->fd, .events = POLLIN};
+	int clock_id = -1, next;
+	if (node->fd < 0 || poll(&ready, 1, timeout_ms) != 1)
+		return -1;
+	while (recv(node->fd, &next, sizeof next, MSG_DONTWAIT) == (ssize_t)sizeof next)
+		clock_id = next;
+	return clock_id;
 }
 
 static inline void fake_node_unplug(struct fake_node *node)

@@ -11,6 +11,8 @@
  * configuration already held another calibration (it must be ignored), and
  * with rotation and mirroring applied first; `--check-config` accepts the
  * printed lines; Esc on the clicker cancels with exit 1 and prints nothing.
+ * A finger held on a target for a second, or slid onto it, counts where it
+ * lifted; a slide lifted nearer another target starts again with a notice.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -85,6 +87,30 @@ static void touch_raw(struct fake_node *touch, int raw_x, int raw_y)
 	                            {EV_ABS, ABS_MT_POSITION_Y, (unsigned)raw_y}};
 	node_send(touch, down, 4);
 	clock_us += 60000;
+	const unsigned up[][3] = {{EV_ABS, ABS_MT_SLOT, 0}, {EV_ABS, ABS_MT_TRACKING_ID, -1u}};
+	node_send(touch, up, 2);
+}
+
+/* A finger down on the first raw point, moved through the others, lifted
+ * `hold_us` after it came down. */
+static void touch_path(struct fake_node *touch, const int (*raw)[2], int count, uint64_t hold_us)
+{
+	static int tracking_id = 5000;
+	clock_us += 1000000;
+	uint64_t down_us = clock_us;
+	const unsigned down[][3] = {{EV_ABS, ABS_MT_SLOT, 0},
+	                            {EV_ABS, ABS_MT_TRACKING_ID, (unsigned)tracking_id++},
+	                            {EV_ABS, ABS_MT_POSITION_X, (unsigned)raw[0][0]},
+	                            {EV_ABS, ABS_MT_POSITION_Y, (unsigned)raw[0][1]}};
+	node_send(touch, down, 4);
+	for (int k = 1; k < count; k++) {
+		clock_us = down_us + hold_us * (uint64_t)k / (uint64_t)count;
+		const unsigned move[][3] = {{EV_ABS, ABS_MT_SLOT, 0},
+		                            {EV_ABS, ABS_MT_POSITION_X, (unsigned)raw[k][0]},
+		                            {EV_ABS, ABS_MT_POSITION_Y, (unsigned)raw[k][1]}};
+		node_send(touch, move, 3);
+	}
+	clock_us = down_us + hold_us;
 	const unsigned up[][3] = {{EV_ABS, ABS_MT_SLOT, 0}, {EV_ABS, ABS_MT_TRACKING_ID, -1u}};
 	node_send(touch, up, 2);
 }
@@ -263,6 +289,20 @@ static bool touch_targets(struct run *run, struct fake_node *touch, const struct
 	return true;
 }
 
+/* How far the printed matrix puts the touches from their targets, pixels. */
+static float worst_error(const struct run *run, const float m[6], float seen[POINTS][2],
+                         float targets[POINTS][2])
+{
+	float worst = 0;
+	for (int k = 0; k < POINTS; k++) {
+		float x = (m[0] * seen[k][0] + m[1] * seen[k][1] + m[2]) * (float)run->width;
+		float y = (m[3] * seen[k][0] + m[4] * seen[k][1] + m[5]) * (float)run->height;
+		float error = hypotf(x - targets[k][0], y - targets[k][1]);
+		worst = error > worst ? error : worst;
+	}
+	return worst;
+}
+
 static void calibrate_table(const struct table *table, bool is_checking_restarts)
 {
 	char config_path[400];
@@ -307,13 +347,7 @@ static void calibrate_table(const struct table *table, bool is_checking_restarts
 	float m[6] = {0};
 	CHECK(line && sscanf(line, "\ncalibration = %f %f %f %f %f %f", &m[0], &m[1], &m[2], &m[3],
 	                     &m[4], &m[5]) == 6);
-	float worst = 0;
-	for (int k = 0; k < POINTS; k++) {
-		float x = (m[0] * seen[k][0] + m[1] * seen[k][1] + m[2]) * (float)run->width;
-		float y = (m[3] * seen[k][0] + m[4] * seen[k][1] + m[5]) * (float)run->height;
-		float error = hypotf(x - targets[k][0], y - targets[k][1]);
-		worst = error > worst ? error : worst;
-	}
+	float worst = worst_error(run, m, seen, targets);
 	printf("rotation %d mirror %d/%d: worst error %.3f px on %dx%d\n", table->rotation,
 	       table->is_mirrored_x, table->is_mirrored_y, (double)worst, run->width, run->height);
 	CHECK(worst < 1.0f);
@@ -356,6 +390,119 @@ static void cancel_with_clicker(void)
 	free(run);
 }
 
+/* The raw point under screen point (x, y) on a table without skew, moved
+ * by (dx_mm, dy_mm) of glass (27 and 48 raw units per mm). */
+static void flat_raw(const struct run *run, float x, float y, float dx_mm, float dy_mm, int raw[2])
+{
+	raw[0] = (int)lroundf(x / (float)run->width * FAKE_TOUCH_MAX + dx_mm * FAKE_TOUCH_RES_X);
+	raw[1] = (int)lroundf(y / (float)run->height * FAKE_TOUCH_MAX + dy_mm * FAKE_TOUCH_RES_Y);
+}
+
+/* People calibrating carefully press and hold each cross, or slide onto
+ * it: each counts where the finger lifted. */
+static void hold_and_slide(void)
+{
+	char config_path[400];
+	snprintf(config_path, sizeof config_path, "%s/kiosk.conf", work);
+	write_file(config_path, "lang = en\n");
+	struct fake_node touch, clicker;
+	CHECK(fake_node_plug(&touch, input_dir, "event0"));
+	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
+	struct run *run = calloc(1, sizeof *run);
+	run_start(run, config_path);
+	CHECK(fake_node_accept(&touch, WAIT_MS));
+	CHECK(fake_node_accept(&clicker, WAIT_MS));
+	CHECK(run_wait_target(run, 1));
+	int path[6][2];
+
+	/* Target 1 held 800 ms, rolling a millimetre: target 2 comes. */
+	flat_raw(run, run->target_x, run->target_y, 0, 0, path[0]);
+	flat_raw(run, run->target_x, run->target_y, 1, 0.5f, path[1]);
+	touch_path(&touch, (const int(*)[2])path, 2, 800000);
+	bool is_held = run_wait_target(run, 2);
+	CHECK(is_held);
+	/* Target 2: slid onto it from 30 mm left and below, then lifted. */
+	for (int k = 0; is_held && k < 4; k++)
+		flat_raw(run, run->target_x, run->target_y, 10.0f * (float)(k - 3),
+		         10.0f * (float)(3 - k), path[k]);
+	if (is_held)
+		touch_path(&touch, (const int(*)[2])path, 4, 300000);
+	bool is_slid = is_held && run_wait_target(run, 3);
+	CHECK(is_slid);
+	/* Target 3: a wild slide from it to the first one, lifted there:
+	 * nearer another target, so a notice and the first target again. */
+	if (is_slid) {
+		float first_x = (float)run->width * 0.1f, first_y = (float)run->height * 0.1f;
+		flat_raw(run, run->target_x, run->target_y, 0, 0, path[0]);
+		flat_raw(run, (run->target_x + first_x) / 2, (run->target_y + first_y) / 2, 0, 0,
+		         path[1]);
+		flat_raw(run, first_x, first_y, 0, 0, path[2]);
+		touch_path(&touch, (const int(*)[2])path, 3, 400000);
+		CHECK(run_wait_target(run, 1));
+		CHECK_INT_EQ(run->too_far, 1);
+	}
+
+	/* Four again, each a way careful people touch: held a second and a
+	 * half wobbling, slid in from the side, slid in from the middle of
+	 * the screen, held still. The lifts, not the first contacts, make
+	 * the calibration: it sends each lift onto its target. */
+	float seen[POINTS][2], targets[POINTS][2];
+	bool is_calibrated = is_slid;
+	for (int k = 1; is_calibrated && k <= POINTS; k++) {
+		is_calibrated = k == 1 || run_wait_target(run, k);
+		if (!is_calibrated)
+			break;
+		float x = run->target_x, y = run->target_y;
+		targets[k - 1][0] = x;
+		targets[k - 1][1] = y;
+		int count = 1;
+		uint64_t hold_us = 900000;
+		if (k == 1) {
+			for (count = 0; count < 6; count++)
+				flat_raw(run, x, y, (float)(count % 3) - 1, (float)(count % 2),
+				         path[count]);
+			hold_us = 1500000;
+		} else if (k == 2) {
+			for (count = 0; count < 5; count++)
+				flat_raw(run, x, y, 8.0f * (float)(4 - count), 0, path[count]);
+		} else if (k == 3) {
+			flat_raw(run, (float)run->width / 2, (float)run->height / 2, 0, 0, path[0]);
+			flat_raw(run, (x + (float)run->width / 2) / 2,
+			         (y + (float)run->height / 2) / 2, 0, 0, path[1]);
+			flat_raw(run, x, y, 0, 0, path[2]);
+			count = 3;
+		} else {
+			flat_raw(run, x, y, 0, 0, path[0]);
+		}
+		touch_path(&touch, (const int(*)[2])path, count, hold_us);
+		seen[k - 1][0] = (float)path[count - 1][0] / FAKE_TOUCH_MAX;
+		seen[k - 1][1] = (float)path[count - 1][1] / FAKE_TOUCH_MAX;
+	}
+	CHECK(is_calibrated);
+	/* Done: any touch quits. */
+	struct timespec pause = {0, 200000000};
+	nanosleep(&pause, NULL);
+	touch_raw(&touch, FAKE_TOUCH_MAX / 2, FAKE_TOUCH_MAX / 2);
+	char out[2048];
+	if (is_calibrated) {
+		CHECK_INT_EQ(run_finish(run, out, sizeof out), 0);
+		const char *line = strstr(out, "\ncalibration = ");
+		float m[6] = {0};
+		CHECK(line && sscanf(line, "\ncalibration = %f %f %f %f %f %f", &m[0], &m[1], &m[2],
+		                     &m[3], &m[4], &m[5]) == 6);
+		float worst = worst_error(run, m, seen, targets);
+		printf("held and slid: worst error %.3f px on %dx%d\n", (double)worst, run->width,
+		       run->height);
+		CHECK(worst < 1.0f);
+	} else {
+		kill(run->pid, SIGTERM);
+		run_finish(run, out, sizeof out);
+	}
+	fake_node_unplug(&touch);
+	fake_node_unplug(&clicker);
+	free(run);
+}
+
 int main(void)
 {
 	snprintf(work, sizeof work, "/tmp/concerto-calibrate-XXXXXX");
@@ -379,6 +526,7 @@ int main(void)
 	};
 	calibrate_table(&turned, false);
 	cancel_with_clicker();
+	hold_and_slide();
 
 	char command[400];
 	snprintf(command, sizeof command, "rm -rf '%s'", work);

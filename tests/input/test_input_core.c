@@ -177,6 +177,66 @@ static void test_gesture_tap(void)
 	CHECK_INT_EQ(gesture.fingers[0].state, TAP_STATE_IDLE);
 }
 
+/* Event times from a clock stepped back (the wall clock set after boot):
+ * no time passed, so a quick tap stays a tap and a quick second tap a
+ * double tap. */
+static void test_gesture_clock_backwards(void)
+{
+	struct gesture gesture;
+	struct input_message out[GESTURE_MAX_OUTPUT];
+	gesture_init(&gesture, &gesture_default_thresholds);
+	const float one[1][2] = {{100, 50}};
+	feed(&gesture, 1000000000, 1, one, out);
+	CHECK_INT_EQ(feed(&gesture, 999900000, 0, NULL, out), 1); /* lifted "before" */
+	CHECK_INT_EQ(out[0].kind, INPUT_MESSAGE_TAP);
+	feed(&gesture, 999800000, 1, one, out); /* back again before the release */
+	CHECK_INT_EQ(feed(&gesture, 999880000, 0, NULL, out), 2);
+	CHECK_INT_EQ(out[0].kind, INPUT_MESSAGE_TAP);
+	CHECK_INT_EQ(out[1].kind, INPUT_MESSAGE_DOUBLE_TAP);
+	/* A hold is still measured from the touch: a time gone back in
+	 * between changes nothing. */
+	feed(&gesture, 2000000000, 1, one, out);
+	feed(&gesture, 1000000000, 1, one, out);
+	CHECK_INT_EQ(
+	    feed(&gesture, 2000000000 + gesture_default_thresholds.tap_max_us + 1, 0, NULL, out),
+	    0);
+}
+
+/* Pointing (the calibration screen): a finger held, or slid onto a spot,
+ * is a tap where it lifted; a pinch still is no tap. */
+static void test_gesture_pointing(void)
+{
+	struct gesture gesture;
+	struct input_message out[GESTURE_MAX_OUTPUT];
+	gesture_init(&gesture, &gesture_pointing_thresholds);
+	const float one[1][2] = {{100, 50}};
+	feed(&gesture, 1000000, 1, one, out);
+	const float rolled[1][2] = {{101, 50}};
+	feed(&gesture, 1500000, 1, rolled, out);
+	CHECK_INT_EQ(feed(&gesture, 1800000, 0, NULL, out), 1); /* held 800 ms */
+	CHECK_INT_EQ(out[0].kind, INPUT_MESSAGE_TAP);
+	CHECK(near(out[0].x, 1010) && near(out[0].y, 500) && near(out[0].radius, 45));
+	/* Slid 50 mm onto the spot, past it and back: where it lifted. */
+	const float slide[4][2] = {{60, 80}, {90, 60}, {110, 45}, {100, 50}};
+	for (int k = 0; k < 4; k++)
+		feed(&gesture, 5000000 + 30000 * (uint64_t)k, 1, &slide[k], out);
+	CHECK_INT_EQ(feed(&gesture, 5200000, 0, NULL, out), 1);
+	CHECK(out[0].kind == INPUT_MESSAGE_TAP && near(out[0].x, 1000) && near(out[0].y, 500));
+	/* Two fingers spreading: a pinch, not two taps. */
+	const float start[2][2] = {{90, 50}, {110, 50}}, spread[2][2] = {{70, 50}, {130, 50}};
+	feed(&gesture, 9000000, 2, start, out);
+	feed(&gesture, 9050000, 2, spread, out);
+	CHECK_INT_EQ(feed(&gesture, 9100000, 0, NULL, out), 0);
+
+	/* The kiosk's taps are unchanged: held or slid is no tap. */
+	gesture_init(&gesture, &gesture_default_thresholds);
+	feed(&gesture, 1000000, 1, one, out);
+	CHECK_INT_EQ(feed(&gesture, 1800000, 0, NULL, out), 0);
+	for (int k = 0; k < 4; k++)
+		feed(&gesture, 5000000 + 30000 * (uint64_t)k, 1, &slide[k], out);
+	CHECK_INT_EQ(feed(&gesture, 5200000, 0, NULL, out), 0);
+}
+
 static void test_gesture_pinch(void)
 {
 	struct gesture gesture;
@@ -217,6 +277,8 @@ int main(void)
 	test_device_class();
 	test_touch_map();
 	test_gesture_tap();
+	test_gesture_clock_backwards();
+	test_gesture_pointing();
 	test_gesture_pinch();
 	return check_report("test_input_core");
 }

@@ -9,8 +9,9 @@
  * a clicker session through every phase of the demo, touch-table frames
  * with two and three simultaneous fingers, a pinch, a double tap, a
  * SYN_DROPPED, an unplug and replug, a Spotlight-like remote that is two
- * nodes, and checks the state after each and a frame the loop presented
- * against `--render --touch` of the same nodes. Then, with a key of two
+ * nodes, and checks the state after each, that every node was asked for
+ * CLOCK_MONOTONIC times, and a frame the loop presented against
+ * `--render --touch` of the same nodes. Then, with a key of two
  * situations mounted in a private mount namespace, a full keyboard's Enter
  * on the chooser opens the selected file.
  */
@@ -652,6 +653,10 @@ int main(void)
 	CHECK(fake_node_accept(&touch, WAIT_MS));
 	CHECK(fake_node_accept(&clicker, WAIT_MS));
 	CHECK(run->width > 0 && run->node_count == situation->node_count);
+	/* Event times on the monotonic clock: the wall clock steps when the
+	 * time is set after boot, and a step would cancel or invent taps. */
+	CHECK_INT_EQ(fake_node_clock(&touch, WAIT_MS), CLOCK_MONOTONIC);
+	CHECK_INT_EQ(fake_node_clock(&clicker, WAIT_MS), CLOCK_MONOTONIC);
 
 	clicker_session(run, &clicker, situation);
 	touch_session(run, &touch, &clicker, situation);
@@ -662,6 +667,7 @@ int main(void)
 	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
 	CHECK(kiosk_wait_devices(run, 2));
 	CHECK(fake_node_accept(&clicker, WAIT_MS));
+	CHECK_INT_EQ(fake_node_clock(&clicker, WAIT_MS), CLOCK_MONOTONIC); /* a new descriptor */
 	press(&clicker, KEY_END);
 	struct phase_position last = phase_last(situation);
 	CHECK(kiosk_wait_position(run, situation, last, "blank=0"));
@@ -672,6 +678,8 @@ int main(void)
 	CHECK(kiosk_wait_devices(run, 4));
 	CHECK(fake_node_accept(&mouse, WAIT_MS));
 	CHECK(fake_node_accept(&keys, WAIT_MS));
+	CHECK_INT_EQ(fake_node_clock(&mouse, WAIT_MS), CLOCK_MONOTONIC);
+	CHECK_INT_EQ(fake_node_clock(&keys, WAIT_MS), CLOCK_MONOTONIC);
 	struct fake_frame frame = {0};
 	frame_add(&frame, EV_REL, REL_X, 5);
 	frame_add(&frame, EV_REL, REL_Y, -3);
