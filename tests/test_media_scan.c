@@ -313,6 +313,17 @@ static void test_deployed_key_folder(void)
 	size_t length = strcspn(at, "\"");
 	char mount_point[256];
 	snprintf(mount_point, sizeof mount_point, "%.*s", (int)length, at);
+	/* Only where the unit is enabled: the link its WantedBy= makes. */
+	CHECK(strstr(rules,
+	             "TEST!=\"/etc/systemd/system/multi-user.target.wants/concerto.service\"") !=
+	      NULL);
+	FILE *unit = fopen(CONCERTO_SOURCE_DIR "/deploy/concerto.service", "r");
+	char unit_text[8192] = "";
+	if (unit) {
+		unit_text[fread(unit_text, 1, sizeof unit_text - 1, unit)] = '\0';
+		fclose(unit);
+	}
+	CHECK(strstr(unit_text, "\nWantedBy=multi-user.target\n") != NULL);
 	/* The remove rule unmounts the same folder. */
 	char unmount[300];
 	snprintf(unmount, sizeof unmount, "systemd-umount %s\"", mount_point);
