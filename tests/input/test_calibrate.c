@@ -365,19 +365,27 @@ static void calibrate_table(const struct table *table, bool is_checking_restarts
 	free(run);
 }
 
-static void cancel_with_clicker(void)
+/* A calibration in English with a touch table and a clicker plugged in,
+ * its first target on screen. */
+static struct run *start_calibration(struct fake_node *touch, struct fake_node *clicker)
 {
 	char config_path[400];
 	snprintf(config_path, sizeof config_path, "%s/kiosk.conf", work);
 	write_file(config_path, "lang = en\n");
-	struct fake_node touch, clicker;
-	CHECK(fake_node_plug(&touch, input_dir, "event0"));
-	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
+	CHECK(fake_node_plug(touch, input_dir, "event0"));
+	CHECK(fake_node_plug(clicker, input_dir, "event1"));
 	struct run *run = calloc(1, sizeof *run);
 	run_start(run, config_path);
-	CHECK(fake_node_accept(&touch, WAIT_MS));
-	CHECK(fake_node_accept(&clicker, WAIT_MS));
+	CHECK(fake_node_accept(touch, WAIT_MS));
+	CHECK(fake_node_accept(clicker, WAIT_MS));
 	CHECK(run_wait_target(run, 1));
+	return run;
+}
+
+static void cancel_with_clicker(void)
+{
+	struct fake_node touch, clicker;
+	struct run *run = start_calibration(&touch, &clicker);
 	touch_raw(&touch, FAKE_TOUCH_MAX / 10, FAKE_TOUCH_MAX / 10);
 	CHECK(run_wait_target(run, 2));
 	press(&clicker, KEY_ESC);
@@ -402,17 +410,8 @@ static void flat_raw(const struct run *run, float x, float y, float dx_mm, float
  * it: each counts where the finger lifted. */
 static void hold_and_slide(void)
 {
-	char config_path[400];
-	snprintf(config_path, sizeof config_path, "%s/kiosk.conf", work);
-	write_file(config_path, "lang = en\n");
 	struct fake_node touch, clicker;
-	CHECK(fake_node_plug(&touch, input_dir, "event0"));
-	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
-	struct run *run = calloc(1, sizeof *run);
-	run_start(run, config_path);
-	CHECK(fake_node_accept(&touch, WAIT_MS));
-	CHECK(fake_node_accept(&clicker, WAIT_MS));
-	CHECK(run_wait_target(run, 1));
+	struct run *run = start_calibration(&touch, &clicker);
 	int path[6][2];
 
 	/* Target 1 held 800 ms, rolling a millimetre: target 2 comes. */
