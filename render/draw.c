@@ -223,16 +223,28 @@ static void draw_links(struct draw_context *context, const struct situation *sit
 			continue;
 		float ux = dx / length, uy = dy / length;
 		float start = layout->nodes[link->a].size * 0.62f;
-		float end = layout->nodes[link->b].size * 0.62f;
+		float end = layout->nodes[link->b].size * 0.62f, head = width * 2.6f;
+		if (link->has_arrow) {
+			float tip =
+			    draw_arrow_tip_distance(context, situation, layout, scene,
+			                            (size_t)link->b, (SDL_FPoint){-ux, -uy}, head);
+			/* Nodes too close for that: as much of the head as fits. */
+			end = fmaxf(end, fminf(tip, length - start - head * 1.6f));
+		}
 		if (start + end >= length)
 			continue;
 		SDL_FPoint from = {a.x + ux * start, a.y + uy * start};
 		SDL_FPoint to = {b.x - ux * end, b.y - uy * end};
 		const struct link_style *style = &link_styles[link->kind];
 		float stroke_width = width * style->width_scale * (is_strong ? 1.8f : 1.0f);
-		draw_stroke(context, from, to, stroke_width, style->stroke, color);
+		/* Under an arrow's head, the stroke stops at its base: a double
+		 * line would stand out beside the tip. */
+		float under_head = link->has_arrow ? fminf(head * 1.5f, length - start - end) : 0;
+		draw_stroke(context, from,
+		            (SDL_FPoint){to.x - ux * under_head, to.y - uy * under_head},
+		            stroke_width, style->stroke, color);
 		if (link->has_arrow)
-			draw_arrow_head(context, to, from, width * 2.6f, color);
+			draw_arrow_head(context, to, from, head, color);
 	}
 }
 
@@ -478,10 +490,8 @@ static void draw_node_labels(struct draw_context *context, const struct situatio
 		return;
 	const struct layout_node *placed = &layout->nodes[index];
 	bool is_dimmed = scene->is_node_dimmed[index];
-	/* A spotlight shows the full name even where initials stand. */
-	bool has_initials = placed->has_initials && !scene->is_spotlit[index];
-	char text[256];
-	layout_node_name(situation, node, has_initials, text, sizeof text);
+	char text[256], detail[256];
+	draw_node_label_texts(situation, layout, scene, index, text, detail, sizeof text);
 	float fade = newcomer_fade_of(context, scene, (int)index);
 	struct text_style name = {
 	    layout->label_px, TEXT_BOLD,
@@ -493,11 +503,8 @@ static void draw_node_labels(struct draw_context *context, const struct situatio
 	                           (SDL_FRect){box->x - 3, box->y, box->w + 6, box->h},
 	                           (float)layout->small_px / 3, context->palette->label_backing);
 	text_draw(context->text, text, name, (int)placed->x, y, 1, 0);
-	if (has_initials || (!placed->has_detail && !scene->is_spotlit[index]))
-		return;
-	layout_node_detail(situation, node, text, sizeof text);
-	if (text[0])
-		text_draw(context->text, text,
+	if (detail[0])
+		text_draw(context->text, detail,
 		          (struct text_style){
 		              layout->small_px, TEXT_REGULAR,
 		              newcomer_faded(
@@ -551,9 +558,6 @@ static void draw_title_band(struct draw_context *context, const struct situation
                             const struct layout *layout, const struct scene *scene)
 {
 	int margin = layout->title_px / 2;
-	text_draw(context->text, scene->phase->title,
-	          (struct text_style){layout->title_px, TEXT_BOLD, context->palette->ink}, margin,
-	          margin, 0, 0);
 	/* Discreet: phase n of m, and in the round how far the round is. */
 	char progress[160];
 	int used = snprintf(progress, sizeof progress, words_get(situation->lang, WORD_PHASE_OF),
@@ -565,9 +569,19 @@ static void draw_title_band(struct draw_context *context, const struct situation
 		         words_get(situation->lang, WORD_PRESENTED_OF), scene->step,
 		         scene->step_count);
 	}
-	text_draw(context->text, progress,
-	          (struct text_style){layout->small_px, TEXT_REGULAR, context->palette->muted_ink},
-	          context->width - margin, margin, 2, 0);
+	struct text_style progress_style = {layout->small_px, TEXT_REGULAR,
+	                                    context->palette->muted_ink};
+	text_draw(context->text, progress, progress_style, context->width - margin, margin, 2, 0);
+	/* The title keeps to the room the progress leaves it: smaller when
+	 * long, then cut. */
+	int progress_width = 0, progress_height = 0;
+	text_measure(context->text, progress, progress_style, &progress_width, &progress_height);
+	float room = (float)(context->width - 2 * margin - progress_width - layout->title_px);
+	struct text_style title = {layout->title_px, TEXT_BOLD, context->palette->ink};
+	char text[TEXT_LABEL_MAX_BYTES + 8];
+	title.px = draw_fit_line(context, scene->phase->title, title, layout->title_px * 2 / 3,
+	                         room, text, sizeof text);
+	text_draw(context->text, text, title, margin, margin, 0, 0);
 }
 
 void draw_frame(struct draw_context *context, const struct situation *situation,

@@ -72,8 +72,16 @@ void draw_title_screen(struct draw_context *context, const struct situation *sit
 void draw_text_screen(struct draw_context *context, const struct situation *situation,
                       const struct scene *scene);
 /* Word-wrapped text in the box's width from its top, centred (align 1) or
- * from the left (align 0); returns the height used. */
+ * from the left (align 0); returns the height used. A box of height 0 has
+ * no foot; otherwise the lines that do not fit go, and the last one shown
+ * ends with "…" (so does the twelfth line when words are left over). */
 int draw_wrapped_text(struct draw_context *context, const char *utf8, struct text_style style,
                       SDL_FRect box, int align);
+/* One line in max_width: the largest size from style.px down to min_px at
+ * which utf8 fits, and at min_px what fits of it, cut on a character
+ * boundary and ended with "…". Writes the text to draw into buffer (cut
+ * to its size too) and returns the size to draw it at. */
+int draw_fit_line(struct draw_context *context, const char *utf8, struct text_style style,
+                  int min_px, float max_width, char *buffer, size_t size);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * draw_internal: what draw.c and draw_enclosures.c share. Not part of the
- * API.
+ * draw_internal: what draw.c, draw_enclosures.c and draw_arrow_tip.c share.
+ * Not part of the API.
  */
 #ifndef CONCERTO_DRAW_INTERNAL_H
 #define CONCERTO_DRAW_INTERNAL_H
@@ -24,5 +24,19 @@ void draw_fields(struct draw_context *context, const struct situation *situation
                  const struct layout *layout, const struct scene *scene, bool is_label_pass);
 void draw_households(struct draw_context *context, const struct situation *situation,
                      const struct layout *layout, const struct scene *scene, bool is_label_pass);
+
+/* draw_arrow_tip.c: the texts draw_node_labels shows under a symbol: the
+ * name, in full under a spotlight even where initials stand, and the detail
+ * line (empty when none is shown); both buffers of `size` bytes. */
+void draw_node_label_texts(const struct situation *situation, const struct layout *layout,
+                           const struct scene *scene, size_t index, char *name, char *detail,
+                           size_t size);
+/* How far from the centre of node `index` the tip of an arrow pointing at it
+ * goes, so the whole head shows beside the symbol, name and tag drawn over
+ * the links. back: unit vector from the node towards the link's other end;
+ * head: the head's size (draw_arrow_head's). */
+float draw_arrow_tip_distance(struct draw_context *context, const struct situation *situation,
+                              const struct layout *layout, const struct scene *scene, size_t index,
+                              SDL_FPoint back, float head);
 
 #endif

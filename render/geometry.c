@@ -223,6 +223,55 @@ int geometry_circle_points(SDL_FPoint centre, float radius, SDL_FPoint *points, 
 	return count;
 }
 
+float geometry_clear_of_rect(SDL_FPoint origin, SDL_FPoint direction, float from,
+                             const SDL_FPoint *offsets, int count, SDL_FRect rect, float gap)
+{
+	float low_x = INFINITY, high_x = -INFINITY, low_y = INFINITY, high_y = -INFINITY;
+	for (int k = 0; k < count; k++) {
+		low_x = fminf(low_x, offsets[k].x);
+		high_x = fmaxf(high_x, offsets[k].x);
+		low_y = fminf(low_y, offsets[k].y);
+		high_y = fmaxf(high_y, offsets[k].y);
+	}
+	/* Past a side when position + pace * s >= limit: left, right, top, bottom. */
+	const struct {
+		float position, pace, limit;
+	} sides[4] = {
+	    {-(origin.x + high_x), -direction.x, gap - rect.x},
+	    {origin.x + low_x, direction.x, rect.x + rect.w + gap},
+	    {-(origin.y + high_y), -direction.y, gap - rect.y},
+	    {origin.y + low_y, direction.y, rect.y + rect.h + gap},
+	};
+	/* A ray that crosses the rectangle has its line under it: the shape
+	 * goes past where the ray leaves it, not into a gap before it. */
+	const float at[2] = {origin.x, origin.y}, pace[2] = {direction.x, direction.y};
+	const float low[2] = {rect.x - gap, rect.y - gap};
+	const float high[2] = {rect.x + rect.w + gap, rect.y + rect.h + gap};
+	float enter = -INFINITY, leave = INFINITY;
+	for (int axis = 0; axis < 2; axis++) {
+		if (fabsf(pace[axis]) < 1e-6f) {
+			if (at[axis] < low[axis] || at[axis] > high[axis])
+				leave = -INFINITY;
+			continue;
+		}
+		float a = (low[axis] - at[axis]) / pace[axis];
+		float b = (high[axis] - at[axis]) / pace[axis];
+		enter = fmaxf(enter, fminf(a, b));
+		leave = fminf(leave, fmaxf(a, b));
+	}
+	if (leave >= enter && leave > from)
+		from = leave;
+	float nearest = INFINITY;
+	for (int k = 0; k < 4; k++) {
+		if (sides[k].position + sides[k].pace * from >= sides[k].limit)
+			return from;
+		if (sides[k].pace > 1e-6f)
+			nearest =
+			    fminf(nearest, (sides[k].limit - sides[k].position) / sides[k].pace);
+	}
+	return isfinite(nearest) ? nearest : from;
+}
+
 void geometry_fill_disc(SDL_Renderer *renderer, SDL_FPoint centre, float radius, SDL_Color color)
 {
 	SDL_FPoint points[GEOMETRY_MAX_POINTS];

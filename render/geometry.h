@@ -37,4 +37,13 @@ void geometry_capsule(SDL_Renderer *renderer, SDL_FPoint from, SDL_FPoint to, fl
 /* Points of a circle, a square or a diamond outline, for outlines and fills. */
 int geometry_circle_points(SDL_FPoint centre, float radius, SDL_FPoint *points, int capacity);
 
+/* How far along the unit vector `direction` from `origin`, at least `from`,
+ * a convex shape (its points given as offsets from origin + direction * s)
+ * must go to lie wholly outside `rect` grown by `gap`, judged along the
+ * rectangle's sides, and past where the ray leaves the grown rectangle when
+ * it crosses it. `from` when it already is, or when no distance along
+ * `direction` takes it out. */
+float geometry_clear_of_rect(SDL_FPoint origin, SDL_FPoint direction, float from,
+                             const SDL_FPoint *offsets, int count, SDL_FRect rect, float gap);
+
 #endif

@@ -1,0 +1,533 @@
+/*
+ * test_draw: what draw_frame puts in front of the room stays readable.
+ * An arrow's head shows at the node it points to, not under that node's
+ * name or tag (drawn over the links); a long phase title keeps clear of the
+ * progress text and of the screen's edge; a long text phase stays on the
+ * screen. The real draw_frame on the software renderer, pixels looked for
+ * where they must be; and the fitting functions on their own.
+ *
+ * DRAW_SHOTS=DIR saves every frame checked there (BMP) for a look.
+ */
+#include <SDL.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "draw.h"
+#include "geometry.h"
+#include "render_check.h"
+#include "scene.h"
+#include "session.h"
+
+enum { TOLERANCE = 40 };
+
+struct canvas {
+	SDL_Surface *surface;
+	SDL_Renderer *renderer;
+	struct text_cache *text;
+	struct draw_context context;
+};
+
+static bool canvas_open(struct canvas *canvas, int width, int height)
+{
+	memset(canvas, 0, sizeof *canvas);
+	canvas->surface =
+	    SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+	canvas->renderer = canvas->surface ? SDL_CreateSoftwareRenderer(canvas->surface) : NULL;
+	canvas->text = canvas->renderer ? text_cache_new(canvas->renderer) : NULL;
+	canvas->context.renderer = canvas->renderer, canvas->context.text = canvas->text;
+	canvas->context.palette = palette_for_theme(THEME_LIGHT);
+	canvas->context.width = width, canvas->context.height = height;
+	return canvas->text != NULL;
+}
+
+static void canvas_close(struct canvas *canvas)
+{
+	text_cache_free(canvas->text);
+	if (canvas->renderer)
+		SDL_DestroyRenderer(canvas->renderer);
+	SDL_FreeSurface(canvas->surface);
+}
+
+static void save_shot(const struct canvas *canvas, const char *name)
+{
+	const char *directory = getenv("DRAW_SHOTS");
+	if (!directory)
+		return;
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s.bmp", directory, name);
+	SDL_SaveBMP(canvas->surface, path);
+}
+
+/* Draws phase `phase` (step `step`) of the situation as the kiosk would. */
+static void canvas_draw(struct canvas *canvas, const struct situation *situation,
+                        const struct layout *layout, size_t phase, size_t step, const char *name)
+{
+	struct scene *scene = scene_build(situation, (struct phase_position){phase, step}, NULL, 0);
+	CHECK(scene != NULL);
+	if (!scene)
+		return;
+	draw_frame(&canvas->context, situation, layout, scene);
+	SDL_RenderPresent(canvas->renderer);
+	save_shot(canvas, name);
+	scene_free(scene);
+}
+
+static struct situation *parse(const char *text)
+{
+	struct diag_list diags;
+	diag_list_init(&diags, "t.situation");
+	struct situation *situation = situation_parse(text, strlen(text), &diags);
+	if (!situation)
+		fprintf(stderr, "  the test's situation does not parse\n");
+	diag_list_free(&diags);
+	return situation;
+}
+
+static size_t link_between(const struct situation *situation, const char *a, const char *b)
+{
+	for (size_t l = 0; l < situation->link_count; l++)
+		if (strcmp(situation->nodes[situation->links[l].a].id, a) == 0 &&
+		    strcmp(situation->nodes[situation->links[l].b].id, b) == 0)
+			return l;
+	return situation->link_count;
+}
+
+/* ---- arrow heads ---------------------------------------------------------- */
+
+static bool is_inside(const struct layout_rect *box, float x, float y)
+{
+	return x >= box->x - 2 && x <= box->x + box->w + 2 && y >= box->y - 2 &&
+	       y <= box->y + box->h + 2;
+}
+
+/* The widest unbroken run across the link, in the arrow's colour, between
+ * the node it points to and the other end, where the node's own symbol, tag
+ * and label do not stand (they are drawn over links, and a glyph's edge
+ * over a tag can take any colour): a line is one or two line widths across,
+ * a head more than four. */
+static int widest_across(const struct canvas *canvas, const struct situation *situation,
+                         const struct layout *layout, size_t l)
+{
+	const struct link *link = &situation->links[l];
+	SDL_Color color = draw_link_color(canvas->context.palette, situation, link);
+	const struct layout_node *a = &layout->nodes[link->a], *b = &layout->nodes[link->b];
+	float dx = a->x - b->x, dy = a->y - b->y, length = sqrtf(dx * dx + dy * dy);
+	float ux = dx / length, uy = dy / length, line = layout->line_width;
+	int widest = 0;
+	for (float s = b->size * 0.62f; s < length - a->size * 0.62f; s += 0.5f) {
+		int run = 0;
+		for (float t = -line * 4; t <= line * 4; t += 1.0f) {
+			float x = b->x + ux * s - uy * t, y = b->y + uy * s + ux * t;
+			int px = (int)lroundf(x), py = (int)lroundf(y);
+			bool is_head =
+			    px >= 0 && py >= 0 && px < canvas->surface->w &&
+			    py < canvas->surface->h && !is_inside(&b->symbol_box, x, y) &&
+			    !is_inside(&b->label_box, x, y) &&
+			    render_check_close(render_check_pixel(canvas->surface, px, py), color,
+			                       TOLERANCE);
+			run = is_head ? run + 1 : 0;
+			widest = run > widest ? run : widest;
+		}
+	}
+	return widest;
+}
+
+static bool has_visible_head(const struct canvas *canvas, const struct situation *situation,
+                             const struct layout *layout, size_t l, const char *name)
+{
+	int widest = widest_across(canvas, situation, layout, l);
+	bool is_visible = (float)widest >= layout->line_width * 3;
+	if (!is_visible)
+		fprintf(stderr, "  %s: arrow %s -> %s: widest %d px across, line %.1f px\n", name,
+		        situation->nodes[situation->links[l].a].id,
+		        situation->nodes[situation->links[l].b].id, widest, layout->line_width);
+	return is_visible;
+}
+
+/* Moves a node with its tag or label, as if the layout had put it there. */
+static void move_node(struct layout *layout, size_t index, float x, float y)
+{
+	struct layout_node *placed = &layout->nodes[index];
+	float dx = x - placed->x, dy = y - placed->y;
+	placed->x = x, placed->y = y;
+	placed->symbol_box.x += dx, placed->symbol_box.y += dy;
+	placed->label_box.x += dx, placed->label_box.y += dy;
+}
+
+/* A child right under its parent, calling on her: the arrow comes from
+ * below, where her name and age stand. */
+static void check_arrow_from_below(void)
+{
+	struct situation *situation =
+	    parse("situation \"Flèches\" date=2026-01-10 lang=fr\n"
+	          "personne p \"Paulette Durand-Lefebvre\" sexe=f ne=1960\n"
+	          "personne c \"Camille\" sexe=m ne=1990\n"
+	          "enfant c de p\n"
+	          "lien c p fleche\n"
+	          "phase \"Réseau\" type=reseau\n");
+	struct canvas canvas;
+	if (!situation || !canvas_open(&canvas, 1280, 800)) {
+		CHECK(false);
+		situation_free(situation);
+		return;
+	}
+	struct layout_measure measure = draw_layout_measure(canvas.text);
+	struct layout *layout = layout_compute(situation, 1280, 800, &measure);
+	size_t l = link_between(situation, "c", "p");
+	CHECK(layout && l < situation->link_count);
+	if (layout && l < situation->link_count) {
+		const struct layout_node *parent = &layout->nodes[situation->links[l].b];
+		const struct layout_node *child = &layout->nodes[situation->links[l].a];
+		/* The case looked for: the child under the parent. */
+		CHECK(child->y > parent->label_box.y + parent->label_box.h);
+		CHECK(fabsf(child->x - parent->x) < parent->size);
+		canvas_draw(&canvas, situation, layout, 0, 0, "arrow-from-below");
+		CHECK(has_visible_head(&canvas, situation, layout, l, "arrow-from-below"));
+	}
+	layout_free(layout);
+	canvas_close(&canvas);
+	situation_free(situation);
+}
+
+/* An institution's tag is as wide as its name: an arrow coming level with
+ * it, from either side, or slanting in, ends beside the tag, not under it. */
+static void check_arrow_to_tag(void)
+{
+	struct situation *situation =
+	    parse("situation \"Flèches\" date=2026-01-10 lang=fr\n"
+	          "institution ase \"Aide sociale à l'enfance du département\" secteur=controle\n"
+	          "personne c \"Camille\" sexe=m ne=1990\n"
+	          "lien c ase fleche\n"
+	          "phase \"Réseau\" type=reseau\n");
+	struct canvas canvas;
+	if (!situation || !canvas_open(&canvas, 1280, 800)) {
+		CHECK(false);
+		situation_free(situation);
+		return;
+	}
+	struct layout_measure measure = draw_layout_measure(canvas.text);
+	struct layout *layout = layout_compute(situation, 1280, 800, &measure);
+	size_t l = link_between(situation, "c", "ase");
+	CHECK(layout && l < situation->link_count);
+	if (layout && l < situation->link_count) {
+		size_t tag = (size_t)situation->links[l].b, person = (size_t)situation->links[l].a;
+		move_node(layout, tag, 640, 300);
+		/* The tag is much wider than the 0.62 symbol sizes links used to stop at. */
+		CHECK(layout->nodes[tag].symbol_box.w > layout->nodes[tag].size * 4);
+		const struct {
+			float x, y;
+			const char *name;
+		} places[] = {{260, 300, "arrow-to-tag-left"},
+		              {1020, 300, "arrow-to-tag-right"},
+		              {300, 420, "arrow-to-tag-slanting"}};
+		for (size_t k = 0; k < sizeof places / sizeof places[0]; k++) {
+			move_node(layout, person, places[k].x, places[k].y);
+			canvas_draw(&canvas, situation, layout, 0, 0, places[k].name);
+			CHECK(has_visible_head(&canvas, situation, layout, l, places[k].name));
+		}
+	}
+	layout_free(layout);
+	canvas_close(&canvas);
+	situation_free(situation);
+}
+
+/* The demo's own arrows, in its whole-network phase, at two screen sizes:
+ * "demande d'aide" reaches Sophie from below her name. */
+static void check_demo_arrows(void)
+{
+	struct session session;
+	CHECK(session_load(&session, NULL));
+	const struct situation *situation = session.situation;
+	size_t network = 0;
+	while (situation && network < situation->phase_count &&
+	       situation->phases[network].type != PHASE_NETWORK)
+		network++;
+	CHECK(situation && network < situation->phase_count);
+	const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+	for (size_t k = 0; situation && network < situation->phase_count && k < 2; k++) {
+		struct canvas canvas;
+		if (!canvas_open(&canvas, sizes[k][0], sizes[k][1])) {
+			CHECK(false);
+			continue;
+		}
+		struct layout_measure measure = draw_layout_measure(canvas.text);
+		struct layout *layout =
+		    layout_compute(situation, sizes[k][0], sizes[k][1], &measure);
+		char name[64];
+		snprintf(name, sizeof name, "demo-arrows-%dx%d", sizes[k][0], sizes[k][1]);
+		canvas_draw(&canvas, situation, layout, network, 0, name);
+		int arrows = 0;
+		for (size_t l = 0; layout && l < situation->link_count; l++) {
+			if (!situation->links[l].has_arrow)
+				continue;
+			arrows++;
+			CHECK(has_visible_head(&canvas, situation, layout, l, name));
+		}
+		CHECK(arrows >= 2);
+		layout_free(layout);
+		canvas_close(&canvas);
+	}
+	session_free(&session);
+}
+
+/* A head moving away from a rectangle clears it exactly where its nearest
+ * corner passes the rectangle's side, grown by the gap. */
+static void check_clear_of_rect(void)
+{
+	SDL_FPoint head[3] = {{0, 0}, {-4, 8}, {4, 8}}; /* pointing up, moving down */
+	SDL_FRect rect = {-50, 20, 100, 10};
+	SDL_FPoint origin = {0, 0}, down = {0, 1};
+	CHECK(fabsf(geometry_clear_of_rect(origin, down, 0, head, 3, rect, 2) - 32) < 0.01f);
+	/* Already clear: stays. */
+	CHECK(geometry_clear_of_rect(origin, down, 40, head, 3, rect, 2) == 40);
+	/* Beside the rectangle from the start: nothing to clear. */
+	SDL_FRect aside = {30, -10, 20, 100};
+	CHECK(geometry_clear_of_rect(origin, down, 0, head, 3, aside, 2) == 0);
+	/* A wing reaching back past the tip is the last to clear. */
+	SDL_FPoint swept[3] = {{0, 0}, {-4, -3}, {4, 8}};
+	CHECK(fabsf(geometry_clear_of_rect(origin, down, 0, swept, 3, rect, 2) - 35) < 0.01f);
+	/* Slanting out: through the nearer side, the bottom. */
+	float c = sqrtf(0.5f);
+	SDL_FPoint slant = {c, c};
+	CHECK(fabsf(geometry_clear_of_rect(origin, slant, 0, head, 3, rect, 0) * c - 30) < 0.01f);
+}
+
+/* ---- the title band ------------------------------------------------------- */
+
+static const char *const long_title =
+    "Le réseau de la famille Martin autour de Camille, de sa mère Paulette et de tous les "
+    "professionnels qui les accompagnent depuis 2019";
+
+/* Pixels in [x0, x1) x [y0, y1) that differ between two frames. */
+static int differing(const SDL_Surface *a, const SDL_Surface *b, int x0, int y0, int x1, int y1)
+{
+	int count = 0;
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++)
+			count += !render_check_close(render_check_pixel(a, x, y),
+			                             render_check_pixel(b, x, y), 0);
+	return count;
+}
+
+/* The progress text (phase n / m, and in the round how far it is) stands
+ * where it stands under a short title, untouched by a long one; the long
+ * title still fills the band's left part. */
+static void check_title_band(const char *phase_type, size_t step)
+{
+	char text[1024];
+	const char *titles[2] = {"Réseau", long_title};
+	struct canvas canvases[2];
+	struct layout *layouts[2] = {NULL, NULL};
+	struct situation *situations[2] = {NULL, NULL};
+	bool is_ready = true;
+	for (int k = 0; k < 2; k++) {
+		snprintf(text, sizeof text,
+		         "situation \"Titres\" date=2026-01-10 lang=fr\n"
+		         "personne p \"Paulette\" sexe=f ne=1960\n"
+		         "personne c \"Camille\" sexe=m ne=1990\n"
+		         "enfant c de p\n"
+		         "phase \"%s\" type=%s\n"
+		         "phase \"Fin\" type=texte text=\"Merci\"\n",
+		         titles[k], phase_type);
+		situations[k] = parse(text);
+		is_ready = canvas_open(&canvases[k], 1280, 800) && situations[k] && is_ready;
+		if (!is_ready)
+			continue;
+		struct layout_measure measure = draw_layout_measure(canvases[k].text);
+		layouts[k] = layout_compute(situations[k], 1280, 800, &measure);
+		char name[64];
+		snprintf(name, sizeof name, "title-%s-%s", phase_type, k ? "long" : "short");
+		if (layouts[k])
+			canvas_draw(&canvases[k], situations[k], layouts[k], 0, step, name);
+		is_ready = layouts[k] != NULL;
+	}
+	CHECK(is_ready);
+	if (is_ready) {
+		const SDL_Surface *shot = canvases[0].surface, *with_long = canvases[1].surface;
+		int band = layouts[0]->title_px * 3 / 2, left = shot->w;
+		SDL_Color paper = canvases[0].context.palette->background;
+		/* The progress text: the ink of the band's right half. */
+		for (int y = 0; y < band; y++)
+			for (int x = shot->w / 2; x < shot->w; x++)
+				if (!render_check_close(render_check_pixel(shot, x, y), paper, 8) &&
+				    x < left)
+					left = x;
+		CHECK(left < shot->w - 40);
+		int spoiled = differing(shot, with_long, left - 8, 0, shot->w, band);
+		if (spoiled)
+			fprintf(stderr,
+			        "  title band (%s): %d pixels of the progress text spoiled\n",
+			        phase_type, spoiled);
+		CHECK_INT_EQ(spoiled, 0);
+		int inked = 0;
+		for (int y = 0; y < band; y++)
+			for (int x = 0; x < shot->w / 2; x++)
+				inked += !render_check_close(render_check_pixel(with_long, x, y),
+				                             paper, 8);
+		CHECK(inked > 1000);
+	}
+	for (int k = 0; k < 2; k++) {
+		layout_free(layouts[k]);
+		canvas_close(&canvases[k]);
+		situation_free(situations[k]);
+	}
+}
+
+/* ---- text phases ------------------------------------------------------------ */
+
+/* The next meeting, about 145 characters, as a presenter writes it. */
+static const char *const next_meeting =
+    "Prochaine rencontre : mercredi 17 décembre 2026 à 9 h 30, Maison départementale des "
+    "solidarités, salle Jacqueline-Auriol, 12 avenue de la République";
+
+/* No ink in the last rows of the screen: nothing runs off its foot. */
+static int ink_at_foot(const struct canvas *canvas)
+{
+	const SDL_Surface *shot = canvas->surface;
+	SDL_Color paper = canvas->context.palette->background;
+	int inked = 0, rows = shot->h / 40;
+	for (int y = shot->h - rows; y < shot->h; y++)
+		for (int x = 0; x < shot->w; x++)
+			inked += !render_check_close(render_check_pixel(shot, x, y), paper, 8);
+	return inked;
+}
+
+static int ink_in(const struct canvas *canvas, int y0, int y1)
+{
+	const SDL_Surface *shot = canvas->surface;
+	SDL_Color paper = canvas->context.palette->background;
+	int inked = 0;
+	for (int y = y0; y < y1; y++)
+		for (int x = 0; x < shot->w; x++)
+			inked += !render_check_close(render_check_pixel(shot, x, y), paper, 8);
+	return inked;
+}
+
+static void check_text_phase(int width, int height, const char *forced_text)
+{
+	char text[1024];
+	snprintf(text, sizeof text,
+	         "situation \"Texte\" date=2026-01-10 lang=fr next=\"%s\"\n"
+	         "personne p \"Paulette\" sexe=f ne=1960\n"
+	         "phase \"Prochaine rencontre\" type=texte\n",
+	         next_meeting);
+	struct situation *situation = parse(text);
+	struct canvas canvas;
+	if (!situation || !canvas_open(&canvas, width, height)) {
+		CHECK(false);
+		situation_free(situation);
+		return;
+	}
+	CHECK(strlen(next_meeting) >= 140);
+	const char *kept = situation->phases[0].text;
+	if (forced_text) /* past the parser's cap, as a later format might allow */
+		situation->phases[0].text = forced_text;
+	char name[64];
+	snprintf(name, sizeof name, "text-%dx%d%s", width, height, forced_text ? "-huge" : "");
+	canvas_draw(&canvas, situation, NULL, 0, 0, name);
+	int at_foot = ink_at_foot(&canvas);
+	if (at_foot)
+		fprintf(stderr, "  %s: %d inked pixels at the screen's foot\n", name, at_foot);
+	CHECK_INT_EQ(at_foot, 0);
+	/* And the text is there, below the title. */
+	CHECK(ink_in(&canvas, height / 2, height - height / 40) > 2000);
+	situation->phases[0].text = kept;
+	canvas_close(&canvas);
+	situation_free(situation);
+}
+
+/* ---- the fitting functions --------------------------------------------------- */
+
+static bool is_valid_utf8(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	while (*p) {
+		int follow = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : 3;
+		if ((*p & 0xC0) == 0x80 || *p >= 0xF8)
+			return false;
+		p++;
+		for (int k = 0; k < follow; k++, p++)
+			if ((*p & 0xC0) != 0x80)
+				return false;
+	}
+	return true;
+}
+
+static bool ends_with_ellipsis(const char *text)
+{
+	size_t length = strlen(text);
+	return length >= 3 && strcmp(text + length - 3, "\xe2\x80\xa6") == 0;
+}
+
+static void check_fit_line(void)
+{
+	struct canvas canvas;
+	if (!canvas_open(&canvas, 640, 480)) {
+		CHECK(false);
+		return;
+	}
+	struct text_style style = {40, TEXT_BOLD, {0, 0, 0, 255}};
+	char buffer[256];
+	int w = 0, h = 0;
+	/* Fits: unchanged. */
+	CHECK_INT_EQ(
+	    draw_fit_line(&canvas.context, "Réseau", style, 20, 600, buffer, sizeof buffer), 40);
+	CHECK_STR_EQ(buffer, "Réseau");
+	/* A little too long: smaller, whole. */
+	const char *title = "Le tour de table de la famille";
+	text_measure(canvas.text, title, style, &w, &h);
+	float room = (float)w * 0.8f;
+	int px = draw_fit_line(&canvas.context, title, style, 20, room, buffer, sizeof buffer);
+	CHECK(px < 40 && px >= 20);
+	CHECK_STR_EQ(buffer, title);
+	text_measure(canvas.text, buffer, (struct text_style){px, TEXT_BOLD, style.color}, &w, &h);
+	CHECK((float)w <= room);
+	/* Far too long, accents throughout: cut on a character boundary. */
+	const char *accents = "éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé";
+	px = draw_fit_line(&canvas.context, accents, style, 20, 300, buffer, sizeof buffer);
+	CHECK_INT_EQ(px, 20);
+	CHECK(is_valid_utf8(buffer) && ends_with_ellipsis(buffer));
+	CHECK(strlen(buffer) < strlen(accents));
+	text_measure(canvas.text, buffer, (struct text_style){px, TEXT_BOLD, style.color}, &w, &h);
+	CHECK(w <= 300);
+	/* Combining accents stay with their letter: e + U+0301. */
+	char combining[200] = "";
+	for (int k = 0; k < 40; k++)
+		strcat(combining, "e\xcc\x81");
+	draw_fit_line(&canvas.context, combining, style, 20, 200, buffer, sizeof buffer);
+	size_t length = strlen(buffer);
+	CHECK(ends_with_ellipsis(buffer) && length >= 6 &&
+	      memcmp(buffer + length - 5, "\xcc\x81", 2) == 0);
+	/* A buffer smaller than the text: still cut cleanly. */
+	char small[16];
+	draw_fit_line(&canvas.context, accents, style, 20, 600, small, sizeof small);
+	CHECK(is_valid_utf8(small) && ends_with_ellipsis(small));
+	/* Wrapped in a box with a foot: no taller than the box, last line cut. */
+	const char *words = "Nous nous retrouverons avec toute la famille, l'école et le CMP pour "
+	                    "faire le point sur ce qui a changé depuis la dernière rencontre.";
+	int height = draw_wrapped_text(&canvas.context, words,
+	                               (struct text_style){30, TEXT_BOLD, {0, 0, 0, 255}},
+	                               (SDL_FRect){20, 20, 300, 100}, 1);
+	CHECK(height > 0 && height <= 100);
+	canvas_close(&canvas);
+}
+
+int main(void)
+{
+	check_clear_of_rect();
+	check_arrow_from_below();
+	check_arrow_to_tag();
+	check_demo_arrows();
+	check_title_band("reseau", 0);
+	check_title_band("tour", 1);
+	check_text_phase(1280, 800, NULL);
+	check_text_phase(1024, 600, NULL);
+	static char huge[4000];
+	while (strlen(huge) + 20 < sizeof huge)
+		strcat(huge, "la rencontre — ");
+	check_text_phase(1280, 800, huge);
+	check_fit_line();
+	return check_report("test_draw");
+}
