@@ -30,6 +30,7 @@ struct kiosk_media {
 	struct kiosk_chooser_item items[MEDIA_MAX_FILES];
 	char names[MEDIA_MAX_FILES][2 * MEDIA_MAX_NAME + 1];
 	size_t selected;
+	enum kiosk_key_problem problem; /* of the key in, for the empty screen and the chooser */
 	enum media_screen screen;
 	bool is_open_with_errors;
 	enum situation_lang lang;
@@ -100,6 +101,7 @@ static void kiosk_media_drop_key(struct kiosk_media *media)
 	explicit_bzero(media->items, sizeof media->items);
 	explicit_bzero(media->names, sizeof media->names);
 	media->selected = 0;
+	media->problem = KIOSK_KEY_FINE;
 	media->is_open_with_errors = false;
 }
 
@@ -117,14 +119,34 @@ void kiosk_media_free(struct kiosk_media *media)
 	SDL_free(media);
 }
 
+/* What the screens say of a key besides its files, the most telling first.
+ * A key that could not be scanned at all (out of memory) is as good as
+ * unreadable: pulling it out and in again is the thing to try. */
+static enum kiosk_key_problem kiosk_media_problem(const struct media_key *key)
+{
+	if (!key || key->is_unreadable)
+		return KIOSK_KEY_UNREADABLE;
+	if (key->found > key->count)
+		return KIOSK_KEY_NOT_LISTED;
+	if (key->is_listing_incomplete)
+		return KIOSK_KEY_READ_ERRORS;
+	if (key->is_entry_capped)
+		return KIOSK_KEY_TOO_FULL;
+	return KIOSK_KEY_FINE;
+}
+
 static void kiosk_media_log_key(const struct media_key *key)
 {
+	char offered[96] = "";
+	if (key->is_file_capped)
+		snprintf(offered, sizeof offered, " of %zu found (the first by folder and name)",
+		         key->found);
 	fprintf(stderr,
-	        "concerto: key in: %zu situation file(s), %zu entries examined%s, %zu link(s) "
+	        "concerto: key in: %zu situation file(s)%s, %zu entries examined%s, %zu link(s) "
 	        "and %zu special file(s) skipped, %zu unreadable%s%s\n",
-	        key->count, key->examined, key->is_entry_capped ? " (limit reached)" : "",
+	        key->count, offered, key->examined, key->is_entry_capped ? " (limit reached)" : "",
 	        key->skipped_links, key->skipped_special, key->skipped_unreadable,
-	        key->is_file_capped ? ", more files than the chooser shows" : "",
+	        key->is_listing_incomplete ? ", some of the key could not be read" : "",
 	        key->is_unreadable ? ", the key itself cannot be read" : "");
 	/* Files by their place in the chooser, never by name: names are often
 	 * the family's, and the journal outlives the key. */
@@ -153,6 +175,7 @@ static enum kiosk_media_outcome kiosk_media_insert(struct kiosk_media *media, st
 {
 	kiosk_media_drop_key(media); /* one key at a time; the watcher says so too */
 	media->key = key;
+	media->problem = kiosk_media_problem(key);
 	if (!key) {
 		media->screen = MEDIA_SCREEN_EMPTY; /* out of memory while scanning */
 		return KIOSK_MEDIA_CLOSE;
@@ -231,6 +254,12 @@ enum kiosk_media_outcome kiosk_media_handle_action(struct kiosk_media *media, en
 	}
 }
 
+static struct kiosk_chooser kiosk_media_chooser(const struct kiosk_media *media)
+{
+	return (struct kiosk_chooser){media->items, media->key->count, media->selected,
+	                              media->problem, media->key->found};
+}
+
 enum kiosk_media_outcome kiosk_media_handle_tap(struct kiosk_media *media, float x, float y,
                                                 int width, int height, struct session *opened)
 {
@@ -238,7 +267,8 @@ enum kiosk_media_outcome kiosk_media_handle_tap(struct kiosk_media *media, float
 		return kiosk_media_back_to_chooser(media);
 	if (!media || media->screen != MEDIA_SCREEN_CHOOSER || !media->key)
 		return KIOSK_MEDIA_IGNORED;
-	int row = kiosk_chooser_row_at(width, height, media->key->count, media->selected, x, y);
+	struct kiosk_chooser chooser = kiosk_media_chooser(media);
+	int row = kiosk_chooser_row_at(width, height, &chooser, x, y);
 	return row < 0 ? KIOSK_MEDIA_REDRAW : kiosk_media_open(media, (size_t)row, opened);
 }
 
@@ -249,12 +279,14 @@ bool kiosk_media_draw(struct kiosk_media *media, struct draw_context *context)
 	switch (media->screen) {
 	case MEDIA_SCREEN_IDLE:
 	case MEDIA_SCREEN_EMPTY:
-		draw_idle_screen(context, media->lang, media->screen == MEDIA_SCREEN_EMPTY);
+		draw_idle_screen(context, media->lang, media->screen == MEDIA_SCREEN_EMPTY,
+		                 media->problem);
 		return true;
-	case MEDIA_SCREEN_CHOOSER:
-		draw_chooser_screen(context, media->lang, media->items, media->key->count,
-		                    media->selected);
+	case MEDIA_SCREEN_CHOOSER: {
+		struct kiosk_chooser chooser = kiosk_media_chooser(media);
+		draw_chooser_screen(context, media->lang, &chooser);
 		return true;
+	}
 	default:
 		return false;
 	}
@@ -271,13 +303,20 @@ void kiosk_media_report(struct kiosk_media *media, bool is_blank, const struct s
 	} else if (media->screen == MEDIA_SCREEN_IDLE) {
 		snprintf(report, sizeof report, "screen idle");
 	} else if (media->screen == MEDIA_SCREEN_EMPTY) {
-		snprintf(report, sizeof report, "screen empty");
+		snprintf(report, sizeof report, "screen empty%s%s",
+		         media->problem != KIOSK_KEY_FINE ? " problem=" : "",
+		         media->problem != KIOSK_KEY_FINE ? kiosk_key_problem_to_str(media->problem)
+		                                          : "");
 	} else if (media->screen == MEDIA_SCREEN_CHOOSER) {
 		size_t bad = 0;
 		for (size_t k = 0; k < media->key->count; k++)
 			bad += media->key->entries[k].error_count ? 1 : 0;
-		snprintf(report, sizeof report, "screen chooser files=%zu selected=%zu bad=%zu",
-		         media->key->count, media->selected + 1, bad);
+		char problem[64] = "";
+		if (media->problem != KIOSK_KEY_FINE)
+			snprintf(problem, sizeof problem, " problem=%s found=%zu",
+			         kiosk_key_problem_to_str(media->problem), media->key->found);
+		snprintf(report, sizeof report, "screen chooser files=%zu selected=%zu bad=%zu%s",
+		         media->key->count, media->selected + 1, bad, problem);
 	} else if (session->situation) {
 		snprintf(report, sizeof report, "screen situation phase=%zu", phase);
 	} else {

@@ -135,19 +135,27 @@ static int media_read_file(int dir_fd, const char *name, char **bytes, size_t *l
 	return 0;
 }
 
-/* Reads at most `size` bytes from the start of a regular file; returns how
- * many, or -1 when it cannot be opened or is not a regular file. */
-static ssize_t media_read_prefix(int dir_fd, const char *name, char *buffer, size_t size)
+/* Whether a .txt file of the key is a situation, from its first
+ * MEDIA_TEXT_PREFIX bytes: 1 yes, 0 no (a link or not a regular file is no),
+ * -1 when it could not be read, so nobody can tell. */
+static int media_text_is_situation(int dir_fd, const char *name)
 {
 	int fd = openat(dir_fd, name, MEDIA_OPEN_FILE);
 	if (fd < 0)
-		return -1;
+		return errno == ELOOP ? 0 : -1;
+	char head[MEDIA_TEXT_PREFIX];
 	struct stat status;
 	size_t used = 0;
-	bool is_read = fstat(fd, &status) == 0 && S_ISREG(status.st_mode) &&
-	               media_read_up_to(fd, buffer, size, &used) == 0;
+	int verdict = -1;
+	if (fstat(fd, &status) != 0)
+		verdict = -1;
+	else if (!S_ISREG(status.st_mode))
+		verdict = 0;
+	else if (media_read_up_to(fd, head, sizeof head, &used) == 0)
+		verdict = media_text_starts_with_situation(head, used) ? 1 : 0;
 	close(fd);
-	return is_read ? (ssize_t)used : -1;
+	explicit_bzero(head, used);
+	return verdict;
 }
 
 static void media_wipe_free(char *bytes, size_t length)
@@ -188,38 +196,66 @@ static void media_entry_fill(struct media_entry *entry, struct situation *situat
 	entry->error_count = situation ? 0 : (diags->error_count ? diags->error_count : 1);
 }
 
-static void media_offer(struct media_key *key, int dir_fd, const char *folder, const char *name,
-                        bool is_text)
+static int media_compare_entries(const void *a, const void *b)
+{
+	const struct media_entry *left = a, *right = b;
+	int by_folder = strcmp(left->folder, right->folder);
+	return by_folder ? by_folder : strcmp(left->name, right->name);
+}
+
+/* The offered entry that sorts last: the one a candidate before it displaces. */
+static size_t media_last_offered(const struct media_key *key)
+{
+	size_t last = 0;
+	for (size_t k = 1; k < key->count; k++)
+		if (media_compare_entries(&key->entries[k], &key->entries[last]) > 0)
+			last = k;
+	return last;
+}
+
+/*
+ * Counts a candidate file and, without reading it, gives it a place in the
+ * offer when one is left, or the place of the offered file that sorts last
+ * when it sorts before that one: past the cap, the offer is the first
+ * MEDIA_MAX_FILES by (folder, name), whatever order the directories list
+ * them in.
+ */
+static void media_consider(struct media_key *key, int dir_fd, const char *folder, const char *name,
+                           bool is_text)
 {
 	if (is_text) {
-		char head[MEDIA_TEXT_PREFIX];
-		ssize_t got = media_read_prefix(dir_fd, name, head, sizeof head);
-		bool is_ours = got > 0 && media_text_starts_with_situation(head, (size_t)got);
-		explicit_bzero(head, sizeof head);
-		if (!is_ours)
+		int verdict = media_text_is_situation(dir_fd, name);
+		if (verdict < 0)
+			key->is_listing_incomplete = true;
+		if (verdict <= 0)
 			return; /* an ordinary text file: not ours, and not read further */
 	}
-	char *bytes = NULL;
-	size_t length = 0;
-	int reason = media_read_file(dir_fd, name, &bytes, &length);
-	if (is_text && (reason || !media_text_starts_with_situation(bytes, length))) {
-		media_wipe_free(bytes, length); /* an ordinary text file: not ours */
-		return;
-	}
-	if (reason == EINVAL || reason == ELOOP) {
-		key->skipped_special++;
-		return;
-	}
+	struct media_entry candidate = {0};
+	snprintf(candidate.folder, sizeof candidate.folder, "%s", folder);
+	snprintf(candidate.name, sizeof candidate.name, "%s", name);
+	key->found++;
+	size_t slot = key->count;
 	if (key->count == MEDIA_MAX_FILES) {
 		key->is_file_capped = true;
-		media_wipe_free(bytes, length);
-		return;
+		slot = media_last_offered(key);
+		if (media_compare_entries(&candidate, &key->entries[slot]) >= 0)
+			return;
+	} else {
+		key->count++;
 	}
-	struct media_entry *entry = &key->entries[key->count++];
-	snprintf(entry->folder, sizeof entry->folder, "%s", folder);
-	snprintf(entry->name, sizeof entry->name, "%s", name);
+	key->entries[slot] = candidate;
+}
+
+/* Reads and parses one offered file for the chooser (dir_fd < 0: its
+ * folder could not be opened, for the reason dir_error). */
+static void media_entry_read(struct media_key *key, struct media_entry *entry, int dir_fd,
+                             int dir_error)
+{
+	char *bytes = NULL;
+	size_t length = 0;
+	int reason = dir_fd < 0 ? dir_error : media_read_file(dir_fd, entry->name, &bytes, &length);
 	struct diag_list diags;
-	diag_list_init(&diags, name);
+	diag_list_init(&diags, entry->name);
 	struct situation *situation = NULL;
 	if (reason) {
 		if (reason != EFBIG)
@@ -235,66 +271,130 @@ static void media_offer(struct media_key *key, int dir_fd, const char *folder, c
 	media_wipe_free(bytes, length);
 }
 
-static int media_compare_entries(const void *a, const void *b)
+/* Reads the offered files, sorted by folder, opening each folder once. */
+static void media_read_offered(struct media_key *key, int root_fd)
 {
-	const struct media_entry *left = a, *right = b;
-	int by_folder = strcmp(left->folder, right->folder);
-	return by_folder ? by_folder : strcmp(left->name, right->name);
+	const char *folder = "";
+	int folder_fd = -1, folder_error = 0;
+	for (size_t k = 0; k < key->count; k++) {
+		struct media_entry *entry = &key->entries[k];
+		if (strcmp(entry->folder, folder) != 0) {
+			if (folder_fd >= 0)
+				close(folder_fd);
+			folder = entry->folder;
+			folder_fd = openat(root_fd, folder, MEDIA_OPEN_DIR);
+			folder_error = folder_fd < 0 ? errno : 0;
+		}
+		media_entry_read(key, entry, folder[0] ? folder_fd : root_fd, folder_error);
+	}
+	if (folder_fd >= 0)
+		close(folder_fd);
 }
 
-/* Looks at one directory; `folder` is "" for the root, whose folders are
- * looked at too (one level down, no further). */
-static void media_scan_dir(struct media_key *key, int dir_fd, const char *folder)
+/* A listing of dir_fd's directory; closedir closes its own copy of the
+ * descriptor, dir_fd stays the caller's. NULL when it cannot be listed. */
+static DIR *media_open_listing(int dir_fd)
 {
-	int list_fd = dup(dir_fd); /* closedir closes it; dir_fd stays ours */
+	int list_fd = dup(dir_fd);
 	DIR *dir = list_fd >= 0 ? fdopendir(list_fd) : NULL;
-	if (!dir) {
-		if (list_fd >= 0)
-			close(list_fd);
-		key->skipped_unreadable++;
-		return;
+	if (!dir && list_fd >= 0)
+		close(list_fd);
+	return dir;
+}
+
+/* The next entry but "." and ".."; NULL at the end, or on a read error
+ * (a key pulled out, a bad sector), which marks the listing incomplete. */
+static struct dirent *media_next_entry(struct media_key *key, DIR *dir)
+{
+	for (;;) {
+		errno = 0;
+		struct dirent *item = readdir(dir);
+		if (!item) {
+			if (errno) {
+				key->skipped_unreadable++;
+				key->is_listing_incomplete = true;
+			}
+			return NULL;
+		}
+		if (strcmp(item->d_name, ".") != 0 && strcmp(item->d_name, "..") != 0)
+			return item;
 	}
+}
+
+/* Lists the candidate files of one directory, the root ("") or a folder,
+ * until the entry cap; returns how many entries it examined. Folders are
+ * the root's second pass (media_scan_folders). */
+static size_t media_list_files(struct media_key *key, DIR *dir, int dir_fd, const char *folder)
+{
+	size_t examined = 0;
 	struct dirent *item;
-	while ((item = readdir(dir))) {
-		if (strcmp(item->d_name, ".") == 0 || strcmp(item->d_name, "..") == 0)
-			continue;
+	while ((item = media_next_entry(key, dir))) {
 		if (key->examined == MEDIA_MAX_ENTRIES) {
 			key->is_entry_capped = true;
 			break;
 		}
 		key->examined++;
+		examined++;
 		if (item->d_name[0] == '.')
 			continue; /* hidden files, macOS "._x.situation" companions */
 		bool is_situation = media_name_is_situation(item->d_name);
 		bool is_text = !is_situation && media_name_is_text(item->d_name);
-		bool may_be_folder =
-		    !folder[0] && (item->d_type == DT_DIR || item->d_type == DT_UNKNOWN ||
-		                   item->d_type == DT_LNK);
-		if (!is_situation && !is_text && !may_be_folder)
+		if (!is_situation && !is_text)
 			continue;
 		struct stat status;
 		if (fstatat(dir_fd, item->d_name, &status, AT_SYMLINK_NOFOLLOW) != 0) {
+			key->is_listing_incomplete = true;
 			if (is_situation)
 				key->skipped_unreadable++;
 			continue;
 		}
-		if (S_ISLNK(status.st_mode)) {
+		if (S_ISLNK(status.st_mode))
 			key->skipped_links++;
-		} else if (S_ISDIR(status.st_mode) && !folder[0]) {
-			int sub_fd = openat(dir_fd, item->d_name, MEDIA_OPEN_DIR);
-			if (sub_fd >= 0) {
-				media_scan_dir(key, sub_fd, item->d_name);
-				close(sub_fd);
-			} else {
-				key->skipped_unreadable++;
-			}
-		} else if (S_ISREG(status.st_mode) && (is_situation || is_text)) {
-			media_offer(key, dir_fd, folder, item->d_name, is_text);
-		} else if (is_situation) {
+		else if (S_ISREG(status.st_mode))
+			media_consider(key, dir_fd, folder, item->d_name, is_text);
+		else if (is_situation && (folder[0] || !S_ISDIR(status.st_mode)))
 			key->skipped_special++;
-		}
 	}
-	closedir(dir);
+	return examined;
+}
+
+/* The root's second pass: the folders among the `listed` entries its first
+ * pass examined, one level down, no further, while the cap leaves entries
+ * to examine. Links were counted by the first pass when they bear a
+ * situation's name, and are counted here otherwise. */
+static void media_scan_folders(struct media_key *key, DIR *root_dir, int root_fd, size_t listed)
+{
+	rewinddir(root_dir);
+	struct dirent *item;
+	for (size_t seen = 0; seen < listed && !key->is_entry_capped; seen++) {
+		if (!(item = media_next_entry(key, root_dir)))
+			break;
+		if (item->d_name[0] == '.' ||
+		    (item->d_type != DT_DIR && item->d_type != DT_UNKNOWN &&
+		     item->d_type != DT_LNK))
+			continue;
+		struct stat status;
+		if (fstatat(root_fd, item->d_name, &status, AT_SYMLINK_NOFOLLOW) != 0) {
+			key->is_listing_incomplete = true;
+			continue;
+		}
+		if (S_ISLNK(status.st_mode) && !media_name_is_situation(item->d_name) &&
+		    !media_name_is_text(item->d_name))
+			key->skipped_links++;
+		if (!S_ISDIR(status.st_mode))
+			continue;
+		int sub_fd = openat(root_fd, item->d_name, MEDIA_OPEN_DIR);
+		DIR *sub = sub_fd >= 0 ? media_open_listing(sub_fd) : NULL;
+		if (sub) {
+			media_list_files(key, sub, sub_fd, item->d_name);
+			closedir(sub);
+		} else {
+			key->skipped_unreadable++;
+			key->is_listing_incomplete = true;
+		}
+		if (sub_fd >= 0)
+			close(sub_fd);
+	}
 }
 
 struct media_key *media_key_scan(const char *mount_point)
@@ -304,13 +404,21 @@ struct media_key *media_key_scan(const char *mount_point)
 		return NULL;
 	snprintf(key->mount_point, sizeof key->mount_point, "%s", mount_point);
 	int root_fd = open(mount_point, MEDIA_OPEN_DIR);
-	if (root_fd < 0) {
+	DIR *root_dir = root_fd >= 0 ? media_open_listing(root_fd) : NULL;
+	if (!root_dir) {
+		if (root_fd >= 0)
+			close(root_fd);
 		key->is_unreadable = true;
 		return key;
 	}
-	media_scan_dir(key, root_fd, "");
-	close(root_fd);
+	/* The root's files first, then its folders: files saved at the root
+	 * are always examined, however big a folder listed before them. */
+	size_t listed = media_list_files(key, root_dir, root_fd, "");
+	media_scan_folders(key, root_dir, root_fd, listed);
+	closedir(root_dir);
 	qsort(key->entries, key->count, sizeof *key->entries, media_compare_entries);
+	media_read_offered(key, root_fd);
+	close(root_fd);
 	return key;
 }
 

@@ -11,6 +11,14 @@
  * saying so); at most MEDIA_MAX_ENTRIES directory entries are examined and
  * MEDIA_MAX_FILES files offered. No descriptor stays open between calls, so
  * the key can always be unmounted. Plain C, no SDL; never prints.
+ *
+ * The root's own entries are examined before any folder's, so a folder of
+ * thousands of photos cannot hide a situation saved at the root. Past
+ * MEDIA_MAX_FILES, the files offered are the first by folder and name
+ * (the root's first), whatever the directory order: the same key always
+ * offers the same files. Only those are read whole; a file that cannot be
+ * offered is never read (a .txt file's first 16 KiB are, to tell whether it
+ * is a situation at all).
  */
 #ifndef CONCERTO_MEDIA_SCAN_H
 #define CONCERTO_MEDIA_SCAN_H
@@ -23,7 +31,7 @@
 
 enum {
 	MEDIA_MAX_FILES = 50,      /* offered in the chooser */
-	MEDIA_MAX_ENTRIES = 10000, /* directory entries examined, root and folders */
+	MEDIA_MAX_ENTRIES = 10000, /* directory entries examined, the root's first */
 	MEDIA_MAX_NAME = 256,      /* NAME_MAX + 1 */
 	MEDIA_MAX_PATH = 1024,     /* a mount point */
 };
@@ -44,6 +52,7 @@ struct media_key {
 	char mount_point[MEDIA_MAX_PATH];
 	struct media_entry entries[MEDIA_MAX_FILES];
 	size_t count;
+	size_t found;              /* situation files found, offered or not */
 	size_t examined;           /* directory entries looked at */
 	bool is_entry_capped;      /* stopped at MEDIA_MAX_ENTRIES */
 	bool is_file_capped;       /* more than MEDIA_MAX_FILES situation files */
@@ -51,6 +60,11 @@ struct media_key {
 	size_t skipped_special;    /* FIFOs, devices, sockets with a situation name */
 	size_t skipped_unreadable; /* could not be opened or read */
 	bool is_unreadable;        /* the key's root itself could not be opened */
+	/* A folder could not be opened or listed to its end, or an entry
+	 * that may be a situation could not be looked at: a file may be
+	 * missing from the offer (files offered with a read error are not
+	 * missing: they say so when opened). */
+	bool is_listing_incomplete;
 };
 
 /* Scans the key mounted at mount_point. NULL only when out of memory. */

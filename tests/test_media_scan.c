@@ -2,11 +2,21 @@
  * test_media_scan: what a key offers, on a real directory tree in a temp
  * folder — root and one folder down, .txt files that are situations and
  * those that are not, links never followed, FIFOs never opened, files over
- * the cap never read, the entry and file caps — and the mountinfo reading
- * of the watcher.
+ * the cap never read, the entry and file caps (the root's files counted
+ * before any folder's; past the file cap, the first files by name offered
+ * and the others never opened), folders that cannot be read — and the
+ * mountinfo reading of the watcher.
+ *
+ * Linked with -Wl,--wrap=openat: every file and folder the scan opens goes
+ * through __wrap_openat below, which notes the files and can make a folder
+ * fail to open as on a worn key.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +31,89 @@
 #include "media_watch.h"
 
 static char root[256];
+
+/* --- what the scan opens: files noted, one folder name made to fail --- */
+
+enum { OPENED_MAX = 256 };
+static char opened[OPENED_MAX][64]; /* names of the files opened, in order */
+static size_t opened_count;
+static const char *failing_folder; /* opening a folder of this name fails with EIO */
+
+int __real_openat(int dir_fd, const char *path, int flags, ...);
+int __wrap_openat(int dir_fd, const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+	if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) {
+		va_list arguments;
+		va_start(arguments, flags);
+		mode = va_arg(arguments, mode_t);
+		va_end(arguments);
+	}
+	if ((flags & O_DIRECTORY) && failing_folder && strcmp(path, failing_folder) == 0) {
+		errno = EIO;
+		return -1;
+	}
+	if (!(flags & O_DIRECTORY) && opened_count < OPENED_MAX)
+		snprintf(opened[opened_count++], sizeof opened[0], "%s", path);
+	return __real_openat(dir_fd, path, flags, mode);
+}
+
+static bool was_opened(const char *name)
+{
+	for (size_t k = 0; k < opened_count; k++)
+		if (strcmp(opened[k], name) == 0)
+			return true;
+	return false;
+}
+
+/* A fresh directory beside the shared root, for a tree of its own. */
+static void make_tree(char *dir, size_t size, const char *suffix)
+{
+	snprintf(dir, size, "%s-%s", root, suffix);
+	CHECK(mkdir(dir, 0700) == 0);
+}
+
+static void put_in(const char *dir, const char *relative, const char *text)
+{
+	char path[600];
+	snprintf(path, sizeof path, "%s/%s", dir, relative);
+	FILE *file = fopen(path, "wb");
+	CHECK(file != NULL);
+	if (!file)
+		return;
+	fputs(text, file);
+	fclose(file);
+}
+
+static void remove_tree(const char *dir)
+{
+	char command[400];
+	snprintf(command, sizeof command, "rm -rf '%s'", dir);
+	CHECK(system(command) == 0);
+}
+
+/* Whether `first` comes before `second` in the directory's own order (what
+ * readdir gives, which is neither creation nor name order on most
+ * filesystems). */
+static bool listed_before(const char *dir_path, const char *first, const char *second)
+{
+	DIR *dir = opendir(dir_path);
+	if (!dir)
+		return false;
+	int seen_first = 0;
+	bool is_before = false;
+	struct dirent *item;
+	while ((item = readdir(dir))) {
+		if (strcmp(item->d_name, first) == 0)
+			seen_first = 1;
+		if (strcmp(item->d_name, second) == 0) {
+			is_before = seen_first;
+			break;
+		}
+	}
+	closedir(dir);
+	return is_before;
+}
 
 static void put(const char *relative, const char *text)
 {
@@ -219,6 +312,132 @@ static void test_caps(void)
 	media_key_free(key);
 }
 
+/* A photo dump of more entries than the cap, listed before the situation
+ * saved at the root: the root's files are examined first, so the situation
+ * is offered; the folder takes what the cap leaves, and no more. */
+static void test_root_files_before_a_big_folder(void)
+{
+	char dir[300], path[600];
+	make_tree(dir, sizeof dir, "photos");
+	snprintf(path, sizeof path, "%s/photos", dir);
+	CHECK(mkdir(path, 0700) == 0);
+	for (int k = 0; k <= MEDIA_MAX_ENTRIES; k++) {
+		snprintf(path, sizeof path, "%s/photos/IMG_%05d.JPG", dir, k);
+		int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+		CHECK(fd >= 0);
+		if (fd >= 0)
+			close(fd);
+	}
+	/* A name the root lists after the folder, whatever the filesystem's
+	 * order: the situation the scan used to miss. */
+	char name[64] = "";
+	for (int attempt = 0; attempt < 200 && !name[0]; attempt++) {
+		char candidate[64];
+		snprintf(candidate, sizeof candidate, "famille-%d.situation", attempt);
+		put_in(dir, candidate, good);
+		if (listed_before(dir, "photos", candidate))
+			snprintf(name, sizeof name, "%s", candidate);
+		else {
+			snprintf(path, sizeof path, "%s/%s", dir, candidate);
+			unlink(path);
+		}
+	}
+	CHECK(name[0] != '\0');
+
+	struct media_key *key = media_key_scan(dir);
+	CHECK(key != NULL);
+	if (key) {
+		CHECK_INT_EQ(key->count, 1);
+		if (key->count == 1) {
+			CHECK_STR_EQ(key->entries[0].folder, "");
+			CHECK_STR_EQ(key->entries[0].name, name);
+			CHECK_STR_EQ(key->entries[0].title, "Famille Martin");
+		}
+		CHECK(key->is_entry_capped);
+		CHECK_INT_EQ(key->examined, MEDIA_MAX_ENTRIES);
+	}
+	media_key_free(key);
+	remove_tree(dir);
+}
+
+/* 63 situation files, 40 at the root and 23 in a folder, made in an order
+ * that is not their names' (and listed by the directory in yet another):
+ * the offer is the root's 40 and the folder's
+ * first 10 by name, the count of all 63 is kept for the screen, and none of
+ * the 13 left out is even opened (each would be read whole, up to 1 MiB,
+ * for nothing). */
+static void test_file_cap_offers_the_first_by_name(void)
+{
+	enum { AT_ROOT = 40, IN_FOLDER = 23 };
+	char dir[300], relative[64];
+	make_tree(dir, sizeof dir, "many-files");
+	char folder[400];
+	snprintf(folder, sizeof folder, "%s/dossier", dir);
+	CHECK(mkdir(folder, 0700) == 0);
+	for (int k = IN_FOLDER - 1; k >= 0; k--) {
+		snprintf(relative, sizeof relative, "dossier/d%02d.situation", (k * 7) % IN_FOLDER);
+		put_in(dir, relative, "situation \"Dans le dossier\"\n");
+	}
+	for (int k = 0; k < AT_ROOT; k++) {
+		snprintf(relative, sizeof relative, "r%02d.situation", (k * 17) % AT_ROOT);
+		put_in(dir, relative, "situation \"A la racine\"\n");
+	}
+	opened_count = 0;
+	struct media_key *key = media_key_scan(dir);
+	CHECK(key != NULL);
+	if (!key)
+		return;
+	CHECK_INT_EQ(key->count, MEDIA_MAX_FILES);
+	CHECK_INT_EQ(key->found, AT_ROOT + IN_FOLDER);
+	CHECK(key->is_file_capped);
+	for (size_t k = 0; k < key->count; k++) {
+		char expected[64];
+		bool is_root = k < AT_ROOT;
+		snprintf(expected, sizeof expected, "%c%02zu.situation", is_root ? 'r' : 'd',
+		         is_root ? k : k - AT_ROOT);
+		CHECK_STR_EQ(key->entries[k].folder, is_root ? "" : "dossier");
+		CHECK_STR_EQ(key->entries[k].name, expected);
+		CHECK(key->entries[k].title != NULL);
+	}
+	for (int k = MEDIA_MAX_FILES - AT_ROOT; k < IN_FOLDER; k++) {
+		snprintf(relative, sizeof relative, "d%02d.situation", k);
+		if (was_opened(relative))
+			fprintf(stderr, "  %s opened though it is not offered\n", relative);
+		CHECK(!was_opened(relative));
+	}
+	media_key_free(key);
+	remove_tree(dir);
+}
+
+/* What the empty-key screen tells apart: a key that cannot be opened at
+ * all, and one where a folder could not be read (a worn key), against a
+ * key read whole that simply has no situation. */
+static void test_unreadable_keys(void)
+{
+	struct media_key *key = media_key_scan("/nonexistent/concerto-key");
+	CHECK(key && key->is_unreadable && key->count == 0);
+	media_key_free(key);
+
+	char dir[300];
+	make_tree(dir, sizeof dir, "worn");
+	put_in(dir, "notes.txt", "rien\n");
+	key = media_key_scan(dir);
+	CHECK(key && !key->is_unreadable && !key->is_listing_incomplete && key->count == 0);
+	media_key_free(key);
+
+	char folder[400];
+	snprintf(folder, sizeof folder, "%s/abime", dir);
+	CHECK(mkdir(folder, 0700) == 0);
+	put_in(dir, "abime/famille.situation", good);
+	failing_folder = "abime";
+	key = media_key_scan(dir);
+	failing_folder = NULL;
+	CHECK(key && !key->is_unreadable && key->is_listing_incomplete && key->count == 0);
+	CHECK(key && key->skipped_unreadable == 1);
+	media_key_free(key);
+	remove_tree(dir);
+}
+
 static void test_names(void)
 {
 	CHECK(media_name_is_situation("a.situation"));
@@ -337,8 +556,7 @@ static void test_deployed_key_folder(void)
 	memcpy(kernel_name, "sda1", 4);
 
 	struct kiosk_config config;
-	struct diag_list diags;
-	diag_list_init(&diags, "kiosk.conf");
+	struct diag_list diags; /* initialised by config_load */
 	CHECK(config_load(CONCERTO_SOURCE_DIR "/deploy/kiosk.conf", &config, &diags));
 	diag_list_free(&diags);
 	const char *roots[CONFIG_MAX_MEDIA_ROOTS];
@@ -372,6 +590,9 @@ int main(void)
 	test_hostile_entries();
 	test_text_files();
 	test_caps();
+	test_root_files_before_a_big_folder();
+	test_file_cap_offers_the_first_by_name();
+	test_unreadable_keys();
 	char command[300];
 	snprintf(command, sizeof command, "rm -rf '%s'", root);
 	if (system(command) != 0)

@@ -3,8 +3,11 @@
 # namespace: keys inserted and removed (tmpfs moved under a --media folder,
 # and a real FAT image through fusefat, yanked by killing its daemon), the
 # screens reported by the hidden --report-screens option (words and numbers
-# only), the return to idle within one second, a hostile key, and a session
-# under strace proving nothing is written and no name reaches the journal.
+# only), the return to idle within one second, a hostile key, keys the
+# chooser or the empty-key screen must explain (more files than it lists, a
+# photo dump beside the situation, a key too full, a key that cannot be
+# read), and a session under strace proving nothing is written and no name
+# reaches the journal.
 # Needs root, unshare, strace, mkfs.vfat, mcopy, fusefat; exits 77 (skipped)
 # without them.
 set -u
@@ -53,6 +56,18 @@ wait_screen() { # pattern, timeout in ms
 		fi
 		if [ $(($(now_ms) - start)) -gt "$2" ]; then
 			echo "timeout waiting for '$1', last: $(tail -n 1 "$work/run/out")" >&2
+			return 1
+		fi
+		sleep 0.01
+	done
+}
+
+# Waits until the kiosk has reported a screen, even if another came since.
+wait_reported() { # pattern, timeout in ms
+	start=$(now_ms)
+	until grep -Eqx "$1" "$work/run/out"; do
+		if [ $(($(now_ms) - start)) -gt "$2" ]; then
+			echo "timeout waiting for '$1' in the reports" >&2
 			return 1
 		fi
 		sleep 0.01
@@ -132,6 +147,47 @@ check "a key already mounted at start is offered" \
 stop_kiosk
 umount "$media/key"
 
+# --- keys the screens must explain ---
+# A photo dump of more entries than the kiosk examines, listed before the
+# situation saved at the root (tmpfs lists the newest first): the root's
+# files count first, so the situation opens.
+mount -t tmpfs -o size=16m tmpfs "$work/stage"
+printf 'situation "Racine"\n' >"$work/stage/famille.situation"
+mkdir "$work/stage/photos"
+(cd "$work/stage/photos" && seq -f 'IMG_%05g.JPG' 1 10001 | xargs touch)
+check "the photo folder is listed before the root's situation" \
+	test "$(ls -U "$work/stage" | head -n 1)" = photos
+mount --move "$work/stage" "$media/key"
+start_kiosk
+check "a situation at the root behind a photo dump opens" \
+	wait_screen "screen situation phase=1" 10000 >/dev/null
+umount "$media/key"
+check "photo dump out: idle" wait_screen "screen idle" 1000 >/dev/null
+# The same photos without the situation: too full to look through.
+mount -t tmpfs -o size=16m tmpfs "$work/stage"
+mkdir "$work/stage/photos"
+(cd "$work/stage/photos" && seq -f 'IMG_%05g.JPG' 1 10001 | xargs touch)
+mount --move "$work/stage" "$media/key"
+check "a key too full to look through, no situation seen: says so" \
+	wait_screen "screen empty problem=too-full" 10000 >/dev/null
+umount "$media/key"
+check "too-full key out: idle" wait_screen "screen idle" 1000 >/dev/null
+# 63 situations, 40 at the root and 23 in a folder: the chooser lists 50
+# and says how many it found.
+mount -t tmpfs -o size=8m tmpfs "$work/stage"
+mkdir "$work/stage/dossier"
+for k in $(seq -w 1 40); do printf 'situation "R%s"\n' "$k" >"$work/stage/r$k.situation"; done
+for k in $(seq -w 1 23); do printf 'situation "D%s"\n' "$k" >"$work/stage/dossier/d$k.situation"; done
+mount --move "$work/stage" "$media/key"
+check "more files than the chooser lists: 50 listed, 63 found, said on screen" \
+	wait_screen "screen chooser files=50 selected=1 bad=0 problem=not-listed found=63" 10000 \
+	>/dev/null
+check "the journal says how many were found" grep -q "50 situation file(s) of 63 found" \
+	"$work/run/err"
+umount "$media/key"
+check "63-file key out: idle" wait_screen "screen idle" 1000 >/dev/null
+stop_kiosk
+
 # --- a real FAT key through FUSE, yanked by killing its daemon ---
 mkfs.vfat -C -n CLE "$work/key.img" 8192 >/dev/null
 cp "$good" "$work/demo.situation"
@@ -154,6 +210,18 @@ check "FAT key back in: the chooser again" \
 	wait_screen "screen chooser files=2 selected=1 bad=1" 3000 >/dev/null
 fusermount -u "$media/key"
 check "FAT key unmounted: idle" wait_screen "screen idle" 1000 >/dev/null
+# A key whose filesystem is dead before the kiosk looks at it (its FUSE
+# daemon killed, then moved under the media folder): it cannot be read, and
+# the screen says that rather than "no situation" (until the watcher's probe
+# finds the daemon gone and takes the key for pulled out).
+fusefat -o ro "$work/key.img" "$work/stage" >/dev/null
+kill -9 "$(pgrep -n -x fusefat)"
+sleep 0.2
+mount --move "$work/stage" "$media/key"
+check "a key that cannot be read: says so" \
+	wait_reported "screen empty problem=unreadable" 3000
+umount -l "$media/key"
+check "unreadable key out: idle" wait_screen "screen idle" 1000 >/dev/null
 stop_kiosk
 
 # --- a hostile key ---
