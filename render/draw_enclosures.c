@@ -1,7 +1,7 @@
 /*
- * draw_enclosures: what surrounds groups of nodes: overlap fields (bands
- * along a spanning tree of their members, named where the name hides
- * nobody) and households (the outline of their enclosure's rectangles and
+ * draw_enclosures: what surrounds groups of nodes: overlap fields (tinted
+ * bands with an outline along a spanning tree of their members, named where
+ * the name hides nobody) and households (the outline of their enclosure's rectangles and
  * the name the layout placed).
  */
 #include <math.h>
@@ -11,71 +11,228 @@
 #include "geometry.h"
 #include "newcomer.h"
 
-enum { FIELD_MAX_MEMBERS = 64 };
+enum {
+	FIELD_MAX_MEMBERS = 64,
+	FIELD_ARC_STEPS = 16,
+	FIELD_SIDE_STEPS = 80,
+	FIELD_MAX_OUTLINE = 2 * (FIELD_ARC_STEPS + 1) + 2 * FIELD_SIDE_STEPS
+};
 
-/* An overlap field: translucent capsules along the shortest tree joining
- * its members, so it reads as one shape around them without covering the
- * people between them, as a convex hull would. */
+/* An overlap field: bands (capsules) along the shortest tree joining its
+ * members, so it reads as one shape around them without covering the people
+ * between them, as a convex hull would. */
+struct field_tree {
+	int members[FIELD_MAX_MEMBERS];
+	int parent[FIELD_MAX_MEMBERS];
+	int count;
+};
+
 static void draw_field_label(struct draw_context *context, const struct layout *layout,
-                             const struct field *field, const int *members, const int *parent,
-                             int count);
+                             const struct field *field, const struct field_tree *tree);
 
-/* Drawn twice: the bands under everything, their names over everything. */
+/* The field's members this pass draws and Prim's tree on their centres;
+ * false when fewer than two show (no band to draw). */
+static bool field_tree_build(struct draw_context *context, const struct layout *layout,
+                             const struct scene *scene, const struct field *field,
+                             struct field_tree *tree)
+{
+	float distance[FIELD_MAX_MEMBERS];
+	bool is_in_tree[FIELD_MAX_MEMBERS];
+	tree->count = 0;
+	for (size_t m = 0; m < field->member_count && tree->count < FIELD_MAX_MEMBERS; m++)
+		if (scene->is_node_visible[field->members[m]] &&
+		    newcomer_pass_draws(context, newcomer_is(scene, field->members[m])))
+			tree->members[tree->count++] = field->members[m];
+	if (tree->count < 2)
+		return false;
+	for (int k = 0; k < tree->count; k++) {
+		distance[k] = INFINITY;
+		tree->parent[k] = -1;
+		is_in_tree[k] = false;
+	}
+	distance[0] = 0;
+	for (int added = 0; added < tree->count; added++) {
+		int next = -1;
+		for (int k = 0; k < tree->count; k++)
+			if (!is_in_tree[k] && (next < 0 || distance[k] < distance[next]))
+				next = k;
+		is_in_tree[next] = true;
+		SDL_FPoint here = at(layout, tree->members[next]);
+		for (int k = 0; k < tree->count; k++) {
+			if (is_in_tree[k])
+				continue;
+			SDL_FPoint there = at(layout, tree->members[k]);
+			float d = hypotf(there.x - here.x, there.y - here.y);
+			if (d < distance[k]) {
+				distance[k] = d;
+				tree->parent[k] = next;
+			}
+		}
+	}
+	return true;
+}
+
+/* Band k's segment: from member k's parent to member k. The root has no
+ * band of its own: its child's band ends round around it. */
+static void field_band(const struct layout *layout, const struct field_tree *tree, int k,
+                       SDL_FPoint *from, SDL_FPoint *to)
+{
+	*to = at(layout, tree->members[k]);
+	*from = tree->parent[k] >= 0 ? at(layout, tree->members[tree->parent[k]]) : *to;
+}
+
+static float segment_distance(SDL_FPoint from, SDL_FPoint to, SDL_FPoint p)
+{
+	float dx = to.x - from.x, dy = to.y - from.y;
+	float length2 = dx * dx + dy * dy;
+	float t = length2 > 0 ? ((p.x - from.x) * dx + (p.y - from.y) * dy) / length2 : 0;
+	t = t < 0 ? 0 : t > 1 ? 1 : t;
+	return hypotf(p.x - (from.x + dx * t), p.y - (from.y + dy * t));
+}
+
+/* Whether p lies inside a band of the tree other than `skip`. */
+static bool field_covers(const struct layout *layout, const struct field_tree *tree, int skip,
+                         SDL_FPoint p, float radius)
+{
+	for (int k = 0; k < tree->count; k++) {
+		SDL_FPoint from, to;
+		field_band(layout, tree, k, &from, &to);
+		if (k != skip && tree->parent[k] >= 0 &&
+		    segment_distance(from, to, p) < radius - 0.5f)
+			return true;
+	}
+	return false;
+}
+
+/* Band k's border as a closed loop: the half circle around its far end, a
+ * side, the half circle around its near end, the other side. */
+static int field_band_border(SDL_FPoint from, SDL_FPoint to, float radius, SDL_FPoint *points)
+{
+	const float pi = 3.14159265358979f;
+	float length = hypotf(to.x - from.x, to.y - from.y);
+	float base = length > 0.5f ? atan2f(to.y - from.y, to.x - from.x) : 0;
+	/* Sides in steps short enough to find where another band crosses them. */
+	int side_steps = (int)(length / 12) + 1;
+	if (side_steps > FIELD_SIDE_STEPS)
+		side_steps = FIELD_SIDE_STEPS;
+	int count = 0;
+	SDL_FPoint ends[2] = {to, from};
+	for (int end = 0; end < 2; end++) {
+		for (int k = 0; k <= FIELD_ARC_STEPS; k++) {
+			float angle =
+			    base - pi / 2 + pi * (float)k / (float)FIELD_ARC_STEPS + (end ? pi : 0);
+			points[count++] = (SDL_FPoint){ends[end].x + radius * cosf(angle),
+			                               ends[end].y + radius * sinf(angle)};
+		}
+		if (length <= 0.5f)
+			continue;
+		SDL_FPoint a = points[count - 1];
+		SDL_FPoint b = {ends[1 - end].x + radius * cosf(base + pi / 2 + (end ? pi : 0)),
+		                ends[1 - end].y + radius * sinf(base + pi / 2 + (end ? pi : 0))};
+		for (int k = 1; k < side_steps; k++) {
+			float t = (float)k / (float)side_steps;
+			points[count++] =
+			    (SDL_FPoint){a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+		}
+	}
+	return count;
+}
+
+/* Where the border leaves (or enters) the other bands between a shown
+ * point and a hidden one, by halving. */
+static SDL_FPoint field_border_crossing(const struct layout *layout, const struct field_tree *tree,
+                                        int band, SDL_FPoint shown, SDL_FPoint hidden, float radius)
+{
+	for (int k = 0; k < 8; k++) {
+		SDL_FPoint mid = {(shown.x + hidden.x) / 2, (shown.y + hidden.y) / 2};
+		if (field_covers(layout, tree, band, mid, radius))
+			hidden = mid;
+		else
+			shown = mid;
+	}
+	return shown;
+}
+
+/* The outline of the union of the field's bands: each band's border minus
+ * the stretches inside another band of the same field, so one field reads
+ * as one shape and two fields that overlap each keep their whole edge. */
+static void draw_field_outline(struct draw_context *context, const struct layout *layout,
+                               const struct field_tree *tree, float radius, float width,
+                               SDL_Color color)
+{
+	SDL_FPoint border[FIELD_MAX_OUTLINE];
+	bool is_shown[FIELD_MAX_OUTLINE];
+	SDL_FPoint run[FIELD_MAX_OUTLINE + 2];
+	for (int band = 0; band < tree->count; band++) {
+		if (tree->parent[band] < 0)
+			continue;
+		SDL_FPoint from, to;
+		field_band(layout, tree, band, &from, &to);
+		int count = field_band_border(from, to, radius, border);
+		int first_hidden = -1;
+		for (int k = 0; k < count; k++) {
+			is_shown[k] = !field_covers(layout, tree, band, border[k], radius);
+			if (!is_shown[k] && first_hidden < 0)
+				first_hidden = k;
+		}
+		if (first_hidden < 0) {
+			geometry_polyline(context->renderer, border, count, true, width, color);
+			continue;
+		}
+		/* Runs of shown points, starting after a hidden one so none is cut
+		 * at the loop's start; each run ends where the border crosses. */
+		int length = 0;
+		for (int step = 1; step <= count; step++) {
+			int k = (first_hidden + step) % count, previous = (k + count - 1) % count;
+			if (is_shown[k] && !is_shown[previous])
+				run[length++] = field_border_crossing(layout, tree, band, border[k],
+				                                      border[previous], radius);
+			if (is_shown[k])
+				run[length++] = border[k];
+			if (!is_shown[k] && is_shown[previous]) {
+				run[length++] = field_border_crossing(
+				    layout, tree, band, border[previous], border[k], radius);
+				geometry_polyline(context->renderer, run, length, false, width,
+				                  color);
+				length = 0;
+			}
+		}
+	}
+}
+
+/* Drawn in three passes: every field's tint under everything, then every
+ * field's outline over the tints (so a field keeps its whole edge where
+ * another overlaps it, and overlaps do not darken), the names over
+ * everything in the label pass. The tint is opaque and already blended
+ * with the paper, which is all it is ever drawn on. */
 void draw_fields(struct draw_context *context, const struct situation *situation,
                  const struct layout *layout, const struct scene *scene, bool is_label_pass)
 {
-	int members[FIELD_MAX_MEMBERS];
-	float distance[FIELD_MAX_MEMBERS];
-	int parent[FIELD_MAX_MEMBERS];
-	bool is_in_tree[FIELD_MAX_MEMBERS];
-	for (size_t f = 0; f < situation->field_count; f++) {
-		const struct field *field = &situation->fields[f];
-		if (!scene->is_field_visible[f])
-			continue;
-		int count = 0;
-		for (size_t m = 0; m < field->member_count && count < FIELD_MAX_MEMBERS; m++)
-			if (scene->is_node_visible[field->members[m]] &&
-			    newcomer_pass_draws(context, newcomer_is(scene, field->members[m])))
-				members[count++] = field->members[m];
-		if (count < 2)
-			continue;
-		/* Prim's algorithm on the members' centres. */
-		for (int k = 0; k < count; k++) {
-			distance[k] = INFINITY;
-			parent[k] = -1;
-			is_in_tree[k] = false;
-		}
-		distance[0] = 0;
-		SDL_Color fill = context->palette->field_fill;
-		float radius = layout->symbol_size * 0.85f;
-		for (int added = 0; added < count; added++) {
-			int next = -1;
-			for (int k = 0; k < count; k++)
-				if (!is_in_tree[k] && (next < 0 || distance[k] < distance[next]))
-					next = k;
-			is_in_tree[next] = true;
-			SDL_FPoint here = at(layout, members[next]);
-			if (parent[next] >= 0) {
-				if (!is_label_pass)
-					geometry_capsule(context->renderer,
-					                 at(layout, members[parent[next]]), here,
-					                 radius, fill);
-			} else if (!is_label_pass) {
-				geometry_fill_disc(context->renderer, here, radius, fill);
-			}
-			for (int k = 0; k < count; k++) {
-				if (is_in_tree[k])
-					continue;
-				SDL_FPoint there = at(layout, members[k]);
-				float d = hypotf(there.x - here.x, there.y - here.y);
-				if (d < distance[k]) {
-					distance[k] = d;
-					parent[k] = next;
+	struct field_tree tree;
+	float radius = layout->symbol_size * 0.85f;
+	for (int pass = is_label_pass ? 2 : 0; pass < (is_label_pass ? 3 : 2); pass++) {
+		for (size_t f = 0; f < situation->field_count; f++) {
+			const struct field *field = &situation->fields[f];
+			if (!scene->is_field_visible[f] ||
+			    !field_tree_build(context, layout, scene, field, &tree))
+				continue;
+			if (pass == 0) {
+				for (int k = 0; k < tree.count; k++) {
+					if (tree.parent[k] < 0)
+						continue;
+					SDL_FPoint from, to;
+					field_band(layout, &tree, k, &from, &to);
+					geometry_capsule(context->renderer, from, to, radius,
+					                 context->palette->field_fill);
 				}
+			} else if (pass == 1) {
+				draw_field_outline(context, layout, &tree, radius,
+				                   line_width(layout) * 1.25f,
+				                   context->palette->field_outline);
+			} else if (field->label) {
+				draw_field_label(context, layout, field, &tree);
 			}
 		}
-		if (field->label && is_label_pass)
-			draw_field_label(context, layout, field, members, parent, count);
 	}
 }
 
@@ -94,10 +251,11 @@ static bool draw_box_is_free(const struct layout *layout, SDL_FRect box)
 
 /* A field's name goes along its tree where it hides no one's name. */
 static void draw_field_label(struct draw_context *context, const struct layout *layout,
-                             const struct field *field, const int *members, const int *parent,
-                             int count)
+                             const struct field *field, const struct field_tree *tree)
 {
-	struct text_style style = {layout->small_px, TEXT_BOLD, context->palette->field_outline};
+	const int *members = tree->members, *parent = tree->parent;
+	int count = tree->count;
+	struct text_style style = {layout->small_px, TEXT_BOLD, context->palette->field_name};
 	int w = 0, h = 0;
 	text_measure(context->text, field->label, style, &w, &h);
 	static const float along[] = {0.5f, 0.35f, 0.65f, 0.2f, 0.8f};

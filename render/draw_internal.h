@@ -17,7 +17,7 @@ static inline float line_width(const struct layout *layout)
 	return layout->line_width;
 }
 
-/* draw_enclosures.c: overlap fields as translucent bands along their
+/* draw_enclosures.c: overlap fields as tinted, outlined bands along their
  * members, households as one dotted outline; is_label_pass: their names,
  * drawn over the links that may cross them. */
 void draw_fields(struct draw_context *context, const struct situation *situation,

@@ -222,41 +222,84 @@ static int fit_wrapped_px(struct draw_context *context, const char *utf8, struct
 	return fits;
 }
 
+/* One block of the title screen: wrapped, centred, shrunk when its box is
+ * too short, down to min_px, then cut. `gap` goes above it. */
+struct title_block {
+	const char *text;
+	struct text_style style;
+	int min_px;
+	float gap;
+	float max_height; /* its share of the screen at most */
+};
+
 void draw_title_screen(struct draw_context *context, const struct situation *situation,
                        const struct scene *scene)
 {
 	const struct palette *palette = context->palette;
 	int unit = short_side(context);
 	float width = (float)context->width * 0.8f, left = (float)context->width * 0.1f;
-	float y = (float)context->height * 0.22f;
-	text_draw(context->text, words_get(situation->lang, WORD_METHOD),
-	          (struct text_style){unit / 28, TEXT_REGULAR, palette->work}, context->width / 2,
-	          (int)y, 1, 0);
-	y += (float)unit / 14;
-	y += (float)draw_wrapped_text(context, situation->title,
-	                              (struct text_style){unit / 11, TEXT_BOLD, palette->ink},
-	                              (SDL_FRect){left, y, width, 0}, 1);
+	float foot = (float)(context->height - unit / 18), height = (float)context->height;
 	char date[64];
 	words_format_date(situation->lang, situation->date, date, sizeof date);
 	char where[600];
 	snprintf(where, sizeof where, "%s%s%s", date, date[0] && situation->place ? " — " : "",
 	         situation->place ? situation->place : "");
-	if (where[0]) {
-		y += (float)unit / 40;
-		y += (float)draw_wrapped_text(
-		    context, where,
-		    (struct text_style){unit / 24, TEXT_REGULAR, palette->muted_ink},
-		    (SDL_FRect){left, y, width, 0}, 1);
-	}
-	if (scene->phase->text) {
-		y += (float)unit / 12;
-		geometry_line(context->renderer,
-		              (SDL_FPoint){(float)context->width * 0.35f, y - (float)unit / 24},
-		              (SDL_FPoint){(float)context->width * 0.65f, y - (float)unit / 24}, 2,
-		              palette->work);
-		draw_wrapped_text(context, scene->phase->text,
-		                  (struct text_style){unit / 26, TEXT_REGULAR, palette->ink},
-		                  (SDL_FRect){left, y, width, 0}, 1);
+	/* The title, the date and place, the phase's text. Floors: the title no
+	 * smaller than a text phase's title, the rest no smaller than the
+	 * method's name above them. */
+	struct title_block blocks[3] = {
+	    {situation->title, {unit / 11, TEXT_BOLD, palette->ink}, unit / 18, 0, height * 0.4f},
+	    {where[0] ? where : NULL,
+	     {unit / 24, TEXT_REGULAR, palette->muted_ink},
+	     unit / 28,
+	     (float)unit / 40,
+	     height * 0.2f},
+	    {scene->phase->text,
+	     {unit / 26, TEXT_REGULAR, palette->ink},
+	     unit / 28,
+	     (float)unit / 12,
+	     height},
+	};
+	/* Everything at full size from a fifth of the way down when it fits;
+	 * a long title first rises into the room above it, then each block
+	 * shrinks within its share of what is left, then is cut ("…"), so
+	 * nothing passes the screen's foot. */
+	float needed = (float)unit / 14;
+	for (int k = 0; k < 3; k++)
+		if (blocks[k].text)
+			needed += blocks[k].gap +
+			          (float)wrapped_height(context, blocks[k].text, blocks[k].style,
+			                                (SDL_FRect){left, 0, width, 0});
+	float y = fmaxf((float)(unit / 18), fminf(height * 0.22f, foot - needed));
+	text_draw(context->text, words_get(situation->lang, WORD_METHOD),
+	          (struct text_style){unit / 28, TEXT_REGULAR, palette->work}, context->width / 2,
+	          (int)y, 1, 0);
+	y += (float)unit / 14;
+	for (int k = 0; k < 3; k++) {
+		const struct title_block *block = &blocks[k];
+		if (!block->text)
+			continue;
+		/* Room kept below for one line of each block still to come. */
+		float kept = 0;
+		for (int next = k + 1; next < 3; next++)
+			if (blocks[next].text)
+				kept += blocks[next].gap + (float)blocks[next].min_px * 1.2f;
+		y += block->gap;
+		SDL_FRect box = {left, y, width, fminf(block->max_height, foot - y - kept)};
+		if (box.h < (float)block->min_px) {
+			box.h = foot - y;
+			if (box.h < (float)block->min_px)
+				break;
+		}
+		struct text_style style = block->style;
+		style.px = fit_wrapped_px(context, block->text, style, block->min_px, box);
+		if (k == 2)
+			geometry_line(
+			    context->renderer,
+			    (SDL_FPoint){(float)context->width * 0.35f, y - (float)unit / 24},
+			    (SDL_FPoint){(float)context->width * 0.65f, y - (float)unit / 24}, 2,
+			    palette->work);
+		y += (float)draw_wrapped_text(context, block->text, style, box, 1);
 	}
 }
 

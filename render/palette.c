@@ -24,8 +24,11 @@ static const struct palette palette_light = {
                 [SECTOR_CULTURE] = {210, 128, 172, 255},
                 [SECTOR_OTHER] = {153, 153, 153, 255}},
     .sector_text = {0, 0, 0, 255},
-    .field_fill = {0, 114, 178, 40},
-    .field_outline = {0, 65, 115, 255},
+    /* Okabe-Ito blue {0, 114, 178} at 25 % over the paper; the outline is
+     * that blue itself. */
+    .field_fill = {187, 214, 226, 255},
+    .field_outline = {0, 114, 178, 255},
+    .field_name = {0, 58, 104, 255},
     .household = {60, 60, 60, 255},
     .highlight = {240, 190, 0, 255},
     .error = {155, 15, 15, 255},
@@ -48,8 +51,10 @@ static const struct palette palette_dark = {
                 [SECTOR_CULTURE] = {210, 128, 172, 255},
                 [SECTOR_OTHER] = {153, 153, 153, 255}},
     .sector_text = {0, 0, 0, 255},
-    .field_fill = {86, 180, 233, 48},
-    .field_outline = {180, 225, 250, 255},
+    /* Okabe-Ito sky blue {86, 180, 233} at about 31 % over the paper. */
+    .field_fill = {39, 70, 91, 255},
+    .field_outline = {86, 180, 233, 255},
+    .field_name = {180, 225, 250, 255},
     .household = {200, 200, 200, 255},
     .highlight = {240, 200, 40, 255},
     .error = {255, 130, 120, 255},

@@ -30,8 +30,13 @@ struct palette {
 	SDL_Color arrows[ARROW_DIRECTION_COUNT];
 	SDL_Color sectors[SECTOR_COUNT];
 	SDL_Color sector_text; /* text on a sector-coloured tag */
+	/* Overlap fields: an opaque tint (the field's colour already blended
+	 * with the paper, so overlapping bands do not darken), an outline in
+	 * the field's colour that stands out from the paper from the back of a
+	 * room, and a shade of it that reads as text for the field's name. */
 	SDL_Color field_fill;
 	SDL_Color field_outline;
+	SDL_Color field_name;
 	SDL_Color household;
 	SDL_Color highlight; /* the newcomer of the round, spotlights */
 	SDL_Color error;

@@ -3,8 +3,10 @@
  * An arrow's head shows at the node it points to, not under that node's
  * name or tag (drawn over the links); a long phase title keeps clear of the
  * progress text and of the screen's edge; a long text phase stays on the
- * screen. The real draw_frame on the software renderer, pixels looked for
- * where they must be; and the fitting functions on their own.
+ * screen; an overlap field's band shows its outline, also where another
+ * crosses it, without darkening the crossing; a long title screen stays on
+ * the screen too. The real draw_frame on the software renderer, pixels
+ * looked for where they must be; and the fitting functions on their own.
  *
  * DRAW_SHOTS=DIR saves every frame checked there (BMP) for a look.
  */
@@ -294,6 +296,100 @@ static void check_clear_of_rect(void)
 	CHECK(fabsf(geometry_clear_of_rect(origin, slant, 0, head, 3, rect, 0) * c - 30) < 0.01f);
 }
 
+/* ---- overlap fields ---------------------------------------------------------- */
+
+/* Pixels of `color` on the segment from `centre` - `reach` n to `centre` + `reach` n. */
+static int count_across(const SDL_Surface *shot, SDL_FPoint centre, SDL_FPoint n, float reach,
+                        SDL_Color color)
+{
+	int count = 0;
+	for (float t = -reach; t <= reach; t += 1.0f) {
+		int x = (int)lroundf(centre.x + n.x * t), y = (int)lroundf(centre.y + n.y * t);
+		count += x >= 0 && y >= 0 && x < shot->w && y < shot->h &&
+		         render_check_close(render_check_pixel(shot, x, y), color, TOLERANCE);
+	}
+	return count;
+}
+
+/* Two fields crossing in an X, in both themes: each band has an outline in
+ * the field's colour on both sides; where they cross the tint is the same
+ * as elsewhere (no darker blob), and each field's outline still shows
+ * inside the other's band. */
+static void check_field_bands(enum situation_theme theme)
+{
+	struct situation *situation = parse("situation \"Champs\" date=2026-01-10 lang=fr\n"
+	                                    "personne a \"Alice\" sexe=f ne=1980\n"
+	                                    "personne b \"Bruno\" sexe=m ne=1981\n"
+	                                    "personne c \"Chloé\" sexe=f ne=1982\n"
+	                                    "personne d \"David\" sexe=m ne=1983\n"
+	                                    "champ \"Un\" a b\n"
+	                                    "champ \"Deux\" c d\n"
+	                                    "phase \"Champs\" type=champs\n");
+	struct canvas canvas;
+	if (!situation || !canvas_open(&canvas, 1280, 800)) {
+		CHECK(false);
+		situation_free(situation);
+		return;
+	}
+	canvas.context.palette = palette_for_theme(theme);
+	struct layout_measure measure = draw_layout_measure(canvas.text);
+	struct layout *layout = layout_compute(situation, 1280, 800, &measure);
+	CHECK(layout && situation->field_count == 2);
+	if (layout && situation->field_count == 2) {
+		/* Unnamed, so no name stands over the crossing. */
+		situation->fields[0].label = situation->fields[1].label = NULL;
+		const SDL_FPoint where[4] = {{300, 200}, {900, 600}, {300, 600}, {900, 200}};
+		for (size_t i = 0; i < 4; i++)
+			move_node(layout, i, where[i].x, where[i].y);
+		const char *name = theme == THEME_DARK ? "fields-dark" : "fields-light";
+		canvas_draw(&canvas, situation, layout, 0, 0, name);
+		const SDL_Surface *shot = canvas.surface;
+		const struct palette *palette = canvas.context.palette;
+		float radius = layout->symbol_size * 0.85f, reach = layout->line_width * 3;
+		float length = hypotf(600, 400);
+		SDL_FPoint along[2] = {{600 / length, 400 / length}, {600 / length, -400 / length}};
+		for (int f = 0; f < 2; f++) {
+			SDL_FPoint n = {-along[f].y, along[f].x};
+			/* A quarter of the way from a (or c), clear of the other band. */
+			SDL_FPoint quarter = {where[2 * f].x + along[f].x * length / 4,
+			                      where[2 * f].y + along[f].y * length / 4};
+			for (int side = -1; side <= 1; side += 2) {
+				SDL_FPoint edge = {quarter.x + n.x * radius * (float)side,
+				                   quarter.y + n.y * radius * (float)side};
+				int outline =
+				    count_across(shot, edge, n, reach, palette->field_outline);
+				if (outline < 2)
+					fprintf(
+					    stderr,
+					    "  %s: field %d: %d outline pixels across its edge\n",
+					    name, f, outline);
+				CHECK(outline >= 2);
+			}
+			/* Its edge where it runs through the other band. */
+			SDL_FPoint inside = {600 + n.x * radius, 400 + n.y * radius};
+			int outline = count_across(shot, inside, n, reach, palette->field_outline);
+			if (outline < 2)
+				fprintf(stderr,
+				        "  %s: field %d: %d outline pixels inside the other\n",
+				        name, f, outline);
+			CHECK(outline >= 2);
+		}
+		/* The tint on one band and where both cross. */
+		SDL_Color alone = render_check_pixel(shot, 450, 300);
+		SDL_Color crossing = render_check_pixel(shot, 600, 400);
+		SDL_Color paper = palette->background;
+		CHECK(!render_check_close(alone, paper, 8));
+		if (!render_check_close(alone, crossing, 2))
+			fprintf(stderr, "  %s: tint %d,%d,%d alone, %d,%d,%d where fields cross\n",
+			        name, alone.r, alone.g, alone.b, crossing.r, crossing.g,
+			        crossing.b);
+		CHECK(render_check_close(alone, crossing, 2));
+	}
+	layout_free(layout);
+	canvas_close(&canvas);
+	situation_free(situation);
+}
+
 /* ---- the title band ------------------------------------------------------- */
 
 static const char *const long_title =
@@ -438,6 +534,47 @@ static void check_text_phase(int width, int height, const char *forced_text)
 	situation_free(situation);
 }
 
+/* ---- the title screen -------------------------------------------------------- */
+
+/* A long title, a long place and a phase text: all on the screen, down to
+ * its foot; `forced_title` (past the parser's cap) must be cut instead. */
+static void check_title_screen(int width, int height, const char *forced_title)
+{
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "situation \"%s\" date=2026-01-10 lang=fr lieu=\"%s, deuxième étage, porte au "
+	         "fond du couloir à gauche\"\n"
+	         "personne p \"Paulette\" sexe=f ne=1960\n"
+	         "phase \"Accueil\" type=titre texte=\"Venez avec toutes les personnes dont vous "
+	         "jugez la présence utile : la famille, les amis, les voisins et les "
+	         "professionnels qui comptent pour vous.\"\n",
+	         long_title, next_meeting);
+	struct situation *situation = parse(text);
+	struct canvas canvas;
+	if (!situation || !canvas_open(&canvas, width, height)) {
+		CHECK(false);
+		situation_free(situation);
+		return;
+	}
+	const char *kept = situation->title;
+	if (forced_title)
+		situation->title = forced_title;
+	char name[64];
+	snprintf(name, sizeof name, "title-screen-%dx%d%s", width, height,
+	         forced_title ? "-huge" : "");
+	canvas_draw(&canvas, situation, NULL, 0, 0, name);
+	int at_foot = ink_at_foot(&canvas);
+	if (at_foot)
+		fprintf(stderr, "  %s: %d inked pixels at the screen's foot\n", name, at_foot);
+	CHECK_INT_EQ(at_foot, 0);
+	/* The title at the top, the place and the phase's text below it. */
+	CHECK(ink_in(&canvas, 0, height / 3) > 5000);
+	CHECK(ink_in(&canvas, height * 2 / 3, height - height / 40) > 2000);
+	situation->title = kept;
+	canvas_close(&canvas);
+	situation_free(situation);
+}
+
 /* ---- the fitting functions --------------------------------------------------- */
 
 static bool is_valid_utf8(const char *text)
@@ -520,6 +657,8 @@ int main(void)
 	check_arrow_from_below();
 	check_arrow_to_tag();
 	check_demo_arrows();
+	check_field_bands(THEME_LIGHT);
+	check_field_bands(THEME_DARK);
 	check_title_band("reseau", 0);
 	check_title_band("tour", 1);
 	check_text_phase(1280, 800, NULL);
@@ -528,6 +667,9 @@ int main(void)
 	while (strlen(huge) + 20 < sizeof huge)
 		strcat(huge, "la rencontre — ");
 	check_text_phase(1280, 800, huge);
+	check_title_screen(1280, 800, NULL);
+	check_title_screen(1024, 600, NULL);
+	check_title_screen(1024, 600, huge);
 	check_fit_line();
 	return check_report("test_draw");
 }

@@ -6,7 +6,9 @@
  * Each pair names where the text appears. Text with alpha (field labels) is
  * composited first; so is the translucent label backing, over the paper and
  * over the darkest line that can pass under a label, where the floor is
- * 4.5:1 (that line covers only a sliver of the label).
+ * 4.5:1 (that line covers only a sliver of the label). Overlap fields'
+ * bands are checked as shapes (3:1 for their outline) with what stands on
+ * their tint.
  *
  * Set CONTRAST_PRINT=1 to print every ratio.
  */
@@ -18,6 +20,9 @@
 
 static const double contrast_target = 7.0;
 static const double contrast_over_line = 4.5;
+/* Lines and shapes (WCAG 1.4.11), and an overlap field's tint off the paper. */
+static const double contrast_graphic = 3.0;
+static const double contrast_field_tint = 1.4;
 
 static double channel_linear(double value)
 {
@@ -64,6 +69,33 @@ static const char *const sector_names[SECTOR_COUNT] = {"aid",     "care",    "ed
 static const char *const arrow_names[ARROW_DIRECTION_COUNT] = {
     "arrow family-family", "arrow pro-pro", "arrow family-pro", "arrow pro-family"};
 
+/* An overlap field is the point of the "fields" phase: its band must show
+ * from the back of a washed-out room. Its outline is a graphical object
+ * (WCAG 1.4.11: 3:1) against the paper and across another field's tint;
+ * the tint itself is opaque, so overlapping bands do not darken into blobs,
+ * and visibly off the paper; whatever stands on it still reads. */
+static void check_fields(const char *theme, const struct palette *p)
+{
+	SDL_Color paper = p->background;
+	SDL_Color tint = over(p->field_fill, paper);
+	if (p->field_fill.a != 255)
+		fprintf(stderr, "%s field tint has alpha %d: overlapping bands darken\n", theme,
+		        p->field_fill.a);
+	CHECK_INT_EQ(p->field_fill.a, 255);
+	check_pair(theme, "field tint on paper", tint, paper, contrast_field_tint);
+	check_pair(theme, "field outline on paper", p->field_outline, paper, contrast_graphic);
+	check_pair(theme, "field outline on a field", p->field_outline, tint, contrast_graphic);
+	check_pair(theme, "ink (symbols) on a field", p->ink, tint, contrast_target);
+	check_pair(theme, "muted ink on a field", p->muted_ink, tint, contrast_over_line);
+	check_pair(theme, "work (pro outlines, links) on a field", p->work, tint,
+	           contrast_over_line);
+	char what[96];
+	for (int a = 0; a < ARROW_DIRECTION_COUNT; a++) {
+		snprintf(what, sizeof what, "%s on a field", arrow_names[a]);
+		check_pair(theme, what, p->arrows[a], tint, contrast_graphic);
+	}
+}
+
 static void check_theme(const char *theme, const struct palette *p)
 {
 	SDL_Color paper = p->background;
@@ -90,9 +122,10 @@ static void check_theme(const char *theme, const struct palette *p)
 		snprintf(what, sizeof what, "%s on backing over a line", texts[t].name);
 		check_pair(theme, what, texts[t].color, backing_over_line, contrast_over_line);
 	}
-	check_pair(theme, "field label on paper", p->field_outline, paper, contrast_target);
-	check_pair(theme, "field label on a field", p->field_outline, over(p->field_fill, paper),
+	check_pair(theme, "field name on paper", p->field_name, paper, contrast_target);
+	check_pair(theme, "field name on a field", p->field_name, over(p->field_fill, paper),
 	           contrast_target);
+	check_fields(theme, p);
 	for (int s = 0; s < SECTOR_COUNT; s++) {
 		snprintf(what, sizeof what, "tag text on %s", sector_names[s]);
 		check_pair(theme, what, p->sector_text, p->sectors[s], contrast_target);
