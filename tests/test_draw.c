@@ -158,25 +158,53 @@ static void move_node(struct layout *layout, size_t index, float x, float y)
 	placed->label_box.x += dx, placed->label_box.y += dy;
 }
 
+/* A situation parsed and laid out on a fresh canvas of its own. */
+struct drawing {
+	struct situation *situation;
+	struct canvas canvas;
+	struct layout *layout;
+};
+
+/* False, with a failed check, when the text does not parse or there is no
+ * canvas; the layout is checked too. */
+static bool drawing_open(struct drawing *drawing, const char *text, int width, int height)
+{
+	drawing->situation = parse(text);
+	drawing->layout = NULL;
+	if (!drawing->situation || !canvas_open(&drawing->canvas, width, height)) {
+		CHECK(false);
+		situation_free(drawing->situation);
+		return false;
+	}
+	struct layout_measure measure = draw_layout_measure(drawing->canvas.text);
+	drawing->layout = layout_compute(drawing->situation, width, height, &measure);
+	CHECK(drawing->layout != NULL);
+	return true;
+}
+
+static void drawing_close(struct drawing *drawing)
+{
+	layout_free(drawing->layout);
+	canvas_close(&drawing->canvas);
+	situation_free(drawing->situation);
+}
+
 /* A child right under its parent, calling on her: the arrow comes from
  * below, where her name and age stand. */
 static void check_arrow_from_below(void)
 {
-	struct situation *situation =
-	    parse("situation \"Flèches\" date=2026-01-10 lang=fr\n"
-	          "personne p \"Paulette Durand-Lefebvre\" sexe=f ne=1960\n"
-	          "personne c \"Camille\" sexe=m ne=1990\n"
-	          "enfant c de p\n"
-	          "lien c p fleche\n"
-	          "phase \"Réseau\" type=reseau\n");
-	struct canvas canvas;
-	if (!situation || !canvas_open(&canvas, 1280, 800)) {
-		CHECK(false);
-		situation_free(situation);
+	struct drawing drawing;
+	if (!drawing_open(&drawing,
+	                  "situation \"Flèches\" date=2026-01-10 lang=fr\n"
+	                  "personne p \"Paulette Durand-Lefebvre\" sexe=f ne=1960\n"
+	                  "personne c \"Camille\" sexe=m ne=1990\n"
+	                  "enfant c de p\n"
+	                  "lien c p fleche\n"
+	                  "phase \"Réseau\" type=reseau\n",
+	                  1280, 800))
 		return;
-	}
-	struct layout_measure measure = draw_layout_measure(canvas.text);
-	struct layout *layout = layout_compute(situation, 1280, 800, &measure);
+	struct situation *situation = drawing.situation;
+	struct layout *layout = drawing.layout;
 	size_t l = link_between(situation, "c", "p");
 	CHECK(layout && l < situation->link_count);
 	if (layout && l < situation->link_count) {
@@ -185,32 +213,28 @@ static void check_arrow_from_below(void)
 		/* The case looked for: the child under the parent. */
 		CHECK(child->y > parent->label_box.y + parent->label_box.h);
 		CHECK(fabsf(child->x - parent->x) < parent->size);
-		canvas_draw(&canvas, situation, layout, 0, 0, "arrow-from-below");
-		CHECK(has_visible_head(&canvas, situation, layout, l, "arrow-from-below"));
+		canvas_draw(&drawing.canvas, situation, layout, 0, 0, "arrow-from-below");
+		CHECK(has_visible_head(&drawing.canvas, situation, layout, l, "arrow-from-below"));
 	}
-	layout_free(layout);
-	canvas_close(&canvas);
-	situation_free(situation);
+	drawing_close(&drawing);
 }
 
 /* An institution's tag is as wide as its name: an arrow coming level with
  * it, from either side, or slanting in, ends beside the tag, not under it. */
 static void check_arrow_to_tag(void)
 {
-	struct situation *situation =
-	    parse("situation \"Flèches\" date=2026-01-10 lang=fr\n"
-	          "institution ase \"Aide sociale à l'enfance du département\" secteur=controle\n"
-	          "personne c \"Camille\" sexe=m ne=1990\n"
-	          "lien c ase fleche\n"
-	          "phase \"Réseau\" type=reseau\n");
-	struct canvas canvas;
-	if (!situation || !canvas_open(&canvas, 1280, 800)) {
-		CHECK(false);
-		situation_free(situation);
+	struct drawing drawing;
+	if (!drawing_open(
+	        &drawing,
+	        "situation \"Flèches\" date=2026-01-10 lang=fr\n"
+	        "institution ase \"Aide sociale à l'enfance du département\" secteur=controle\n"
+	        "personne c \"Camille\" sexe=m ne=1990\n"
+	        "lien c ase fleche\n"
+	        "phase \"Réseau\" type=reseau\n",
+	        1280, 800))
 		return;
-	}
-	struct layout_measure measure = draw_layout_measure(canvas.text);
-	struct layout *layout = layout_compute(situation, 1280, 800, &measure);
+	struct situation *situation = drawing.situation;
+	struct layout *layout = drawing.layout;
 	size_t l = link_between(situation, "c", "ase");
 	CHECK(layout && l < situation->link_count);
 	if (layout && l < situation->link_count) {
@@ -226,13 +250,12 @@ static void check_arrow_to_tag(void)
 		              {300, 420, "arrow-to-tag-slanting"}};
 		for (size_t k = 0; k < sizeof places / sizeof places[0]; k++) {
 			move_node(layout, person, places[k].x, places[k].y);
-			canvas_draw(&canvas, situation, layout, 0, 0, places[k].name);
-			CHECK(has_visible_head(&canvas, situation, layout, l, places[k].name));
+			canvas_draw(&drawing.canvas, situation, layout, 0, 0, places[k].name);
+			CHECK(has_visible_head(&drawing.canvas, situation, layout, l,
+			                       places[k].name));
 		}
 	}
-	layout_free(layout);
-	canvas_close(&canvas);
-	situation_free(situation);
+	drawing_close(&drawing);
 }
 
 /* The demo's own arrows, in its whole-network phase, at two screen sizes:
@@ -317,23 +340,21 @@ static int count_across(const SDL_Surface *shot, SDL_FPoint centre, SDL_FPoint n
  * inside the other's band. */
 static void check_field_bands(enum situation_theme theme)
 {
-	struct situation *situation = parse("situation \"Champs\" date=2026-01-10 lang=fr\n"
-	                                    "personne a \"Alice\" sexe=f ne=1980\n"
-	                                    "personne b \"Bruno\" sexe=m ne=1981\n"
-	                                    "personne c \"Chloé\" sexe=f ne=1982\n"
-	                                    "personne d \"David\" sexe=m ne=1983\n"
-	                                    "champ \"Un\" a b\n"
-	                                    "champ \"Deux\" c d\n"
-	                                    "phase \"Champs\" type=champs\n");
-	struct canvas canvas;
-	if (!situation || !canvas_open(&canvas, 1280, 800)) {
-		CHECK(false);
-		situation_free(situation);
+	struct drawing drawing;
+	if (!drawing_open(&drawing,
+	                  "situation \"Champs\" date=2026-01-10 lang=fr\n"
+	                  "personne a \"Alice\" sexe=f ne=1980\n"
+	                  "personne b \"Bruno\" sexe=m ne=1981\n"
+	                  "personne c \"Chloé\" sexe=f ne=1982\n"
+	                  "personne d \"David\" sexe=m ne=1983\n"
+	                  "champ \"Un\" a b\n"
+	                  "champ \"Deux\" c d\n"
+	                  "phase \"Champs\" type=champs\n",
+	                  1280, 800))
 		return;
-	}
-	canvas.context.palette = palette_for_theme(theme);
-	struct layout_measure measure = draw_layout_measure(canvas.text);
-	struct layout *layout = layout_compute(situation, 1280, 800, &measure);
+	struct situation *situation = drawing.situation;
+	struct layout *layout = drawing.layout;
+	drawing.canvas.context.palette = palette_for_theme(theme);
 	CHECK(layout && situation->field_count == 2);
 	if (layout && situation->field_count == 2) {
 		/* Unnamed, so no name stands over the crossing. */
@@ -342,9 +363,9 @@ static void check_field_bands(enum situation_theme theme)
 		for (size_t i = 0; i < 4; i++)
 			move_node(layout, i, where[i].x, where[i].y);
 		const char *name = theme == THEME_DARK ? "fields-dark" : "fields-light";
-		canvas_draw(&canvas, situation, layout, 0, 0, name);
-		const SDL_Surface *shot = canvas.surface;
-		const struct palette *palette = canvas.context.palette;
+		canvas_draw(&drawing.canvas, situation, layout, 0, 0, name);
+		const SDL_Surface *shot = drawing.canvas.surface;
+		const struct palette *palette = drawing.canvas.context.palette;
 		float radius = layout->symbol_size * 0.85f, reach = layout->line_width * 3;
 		float length = hypotf(600, 400);
 		SDL_FPoint along[2] = {{600 / length, 400 / length}, {600 / length, -400 / length}};
@@ -385,9 +406,7 @@ static void check_field_bands(enum situation_theme theme)
 			        crossing.b);
 		CHECK(render_check_close(alone, crossing, 2));
 	}
-	layout_free(layout);
-	canvas_close(&canvas);
-	situation_free(situation);
+	drawing_close(&drawing);
 }
 
 /* ---- the title band ------------------------------------------------------- */
