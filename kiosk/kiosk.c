@@ -15,6 +15,7 @@
 #include "actions.h"
 #include "config_command.h"
 #include "draw.h"
+#include "file_screen.h"
 #include "frame_cache.h"
 #include "kiosk_animation.h"
 #include "kiosk_input.h"
@@ -241,6 +242,9 @@ static void kiosk_draw(struct kiosk *kiosk)
 		SDL_RenderClear(kiosk->renderer);
 	} else if (kiosk_media_draw(kiosk->media, &context)) {
 		/* idle, empty key or chooser */
+	} else if (!situation && kiosk->session.file_error) {
+		draw_file_screen(&context, &kiosk->session.diags, kiosk->session.file_error,
+		                 kiosk->config.lang);
 	} else if (!situation) {
 		draw_error_screen(&context, &kiosk->session.diags, kiosk->config.lang);
 	} else if (kiosk->layout) {

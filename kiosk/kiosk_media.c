@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "file_screen.h"
 #include "kiosk_screens.h"
 #include "media_watch.h"
 
@@ -319,6 +320,9 @@ void kiosk_media_report(struct kiosk_media *media, bool is_blank, const struct s
 		         media->key->count, media->selected + 1, bad, problem);
 	} else if (session->situation) {
 		snprintf(report, sizeof report, "screen situation phase=%zu", phase);
+	} else if (session->file_error) {
+		snprintf(report, sizeof report, "screen file-error problem=%s",
+		         file_problem_to_str(file_problem_of(session->file_error)));
 	} else {
 		snprintf(report, sizeof report, "screen errors count=%zu",
 		         session->diags.error_count);

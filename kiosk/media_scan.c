@@ -459,10 +459,12 @@ bool media_key_load(const struct media_key *key, size_t index, struct session *s
 	diag_list_init(&session->diags, shown);
 	if (!entry) {
 		diag_add(&session->diags, DIAG_ERROR, 1, 1, "no such file on the key");
+		session->file_error = ENOENT;
 		return false;
 	}
 	if (entry->read_error) {
 		media_add_read_error(&session->diags, entry->read_error);
+		session->file_error = entry->read_error;
 		return false;
 	}
 	int root_fd = open(key->mount_point, MEDIA_OPEN_DIR);
@@ -476,6 +478,7 @@ bool media_key_load(const struct media_key *key, size_t index, struct session *s
 		close(dir_fd);
 	if (root_fd >= 0)
 		close(root_fd);
+	session->file_error = reason;
 	if (reason)
 		media_add_read_error(&session->diags, reason);
 	else

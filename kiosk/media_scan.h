@@ -75,7 +75,8 @@ void media_key_free(struct media_key *key);
 /*
  * Reads and parses entry `index` into a fresh session (its diagnostics are
  * named after "folder/name"). True when the situation parsed; otherwise the
- * session holds the diagnostics (a vanished or unreadable file is one).
+ * session holds the diagnostics (a vanished or unreadable file is one, and
+ * its reason is in session->file_error).
  */
 bool media_key_load(const struct media_key *key, size_t index, struct session *session);
 

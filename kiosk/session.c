@@ -11,7 +11,11 @@
 bool session_load(struct session *session, const char *path)
 {
 	diag_list_init(&session->diags, path ? path : "demo.situation");
+	session->situation = NULL;
+	session->file_error = 0;
 	if (path) {
+		/* The operator's own file: its diagnostics say what went wrong;
+		 * file_error is for a key's files (media_key_load). */
 		session->situation = situation_load_file(path, &session->diags);
 	} else {
 		struct asset demo = asset_demo_situation();
@@ -26,6 +30,7 @@ void session_free(struct session *session)
 {
 	situation_free(session->situation);
 	session->situation = NULL;
+	session->file_error = 0;
 	diag_list_free(&session->diags);
 }
 

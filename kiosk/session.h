@@ -15,6 +15,14 @@
 struct session {
 	struct diag_list diags;
 	struct situation *situation; /* NULL when the file has errors */
+	/* Why the file could not be used as a whole, as an errno value (EIO
+	 * on a worn key, EFBIG past SITUATION_MAX_FILE_BYTES, EINVAL for
+	 * anything but a regular file, ELOOP for a link, ENOENT, ...); 0 when
+	 * its bytes were read, so that its errors, if any, are about its
+	 * lines. The diagnostics say the same in words either way. Set for a
+	 * key's files (media_key_load); a FILE given on the command line
+	 * keeps 0, its diagnostics alone tell the operator. */
+	int file_error;
 };
 
 /* path NULL loads the demo. Returns true when a situation was loaded. */

@@ -71,6 +71,9 @@ void draw_title_screen(struct draw_context *context, const struct situation *sit
                        const struct scene *scene);
 void draw_text_screen(struct draw_context *context, const struct situation *situation,
                       const struct scene *scene);
+/* The whole screen in the palette's paper colour, blending on for what is
+ * drawn over it: where every full screen starts. */
+void draw_clear(struct draw_context *context);
 /* Word-wrapped text in the box's width from its top, centred (align 1) or
  * from the left (align 0); returns the height used. A box of height 0 has
  * no foot; otherwise the lines that do not fit go, and the last one shown

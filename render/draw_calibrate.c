@@ -75,9 +75,7 @@ void draw_calibrate_screen(struct draw_context *context, enum situation_lang lan
                            const struct calibrate_screen *screen)
 {
 	const struct palette *palette = context->palette;
-	SDL_SetRenderDrawBlendMode(context->renderer, SDL_BLENDMODE_BLEND);
-	calibrate_set_color(context->renderer, palette->background);
-	SDL_RenderClear(context->renderer);
+	draw_clear(context);
 	int unit = context->width < context->height ? context->width : context->height;
 	int centre_x = context->width / 2;
 	float y = (float)context->height * 0.3f;

@@ -140,19 +140,11 @@ static int kiosk_short_side(int width, int height)
 	return width < height ? width : height;
 }
 
-static void kiosk_clear(struct draw_context *context)
-{
-	const SDL_Color background = context->palette->background;
-	SDL_SetRenderDrawBlendMode(context->renderer, SDL_BLENDMODE_BLEND);
-	SDL_SetRenderDrawColor(context->renderer, background.r, background.g, background.b, 255);
-	SDL_RenderClear(context->renderer);
-}
-
 void draw_idle_screen(struct draw_context *context, enum situation_lang lang, bool is_key_in,
                       enum kiosk_key_problem problem)
 {
 	const struct palette *palette = context->palette;
-	kiosk_clear(context);
+	draw_clear(context);
 	const char *headline, *hint;
 	kiosk_key_words(lang, is_key_in, problem, &headline, &hint);
 	int unit = kiosk_short_side(context->width, context->height);
@@ -259,7 +251,7 @@ void draw_chooser_screen(struct draw_context *context, enum situation_lang lang,
                          const struct kiosk_chooser *chooser)
 {
 	const struct palette *palette = context->palette;
-	kiosk_clear(context);
+	draw_clear(context);
 	int unit = kiosk_short_side(context->width, context->height);
 	struct chooser_geometry geometry =
 	    chooser_geometry(context->width, context->height, chooser);

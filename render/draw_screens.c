@@ -334,14 +334,19 @@ void draw_text_screen(struct draw_context *context, const struct situation *situ
 	draw_wrapped_text(context, text, style, box, 1);
 }
 
+void draw_clear(struct draw_context *context)
+{
+	const SDL_Color paper = context->palette->background;
+	SDL_SetRenderDrawBlendMode(context->renderer, SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(context->renderer, paper.r, paper.g, paper.b, 255);
+	SDL_RenderClear(context->renderer);
+}
+
 void draw_error_screen(struct draw_context *context, const struct diag_list *diags,
                        enum situation_lang lang)
 {
 	const struct palette *palette = context->palette;
-	SDL_SetRenderDrawBlendMode(context->renderer, SDL_BLENDMODE_BLEND);
-	SDL_SetRenderDrawColor(context->renderer, palette->background.r, palette->background.g,
-	                       palette->background.b, 255);
-	SDL_RenderClear(context->renderer);
+	draw_clear(context);
 	int unit = short_side(context);
 	int margin = unit / 18;
 	float width = (float)(context->width - 2 * margin);

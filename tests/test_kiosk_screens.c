@@ -7,15 +7,23 @@
  * that no row reaches and no tap opens, inside the screen's margins, at
  * 1280x720 and 1920x1080 (software renderer, the real drawing).
  *
+ * A file that cannot be used as a whole (unreadable, too large, a link) gets
+ * its own screen, with its own title and advice in place of the error
+ * list's "fix these lines", and its name and reason in words; a file with
+ * errors in its lines keeps the error list.
+ *
  * The frames are written to the build's tests folder (kiosk-*.bmp) for a
  * look.
  */
 #include <SDL.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check.h"
+#include "diag.h"
+#include "file_screen.h"
 #include "kiosk_screens.h"
 #include "render_check.h"
 
@@ -216,15 +224,127 @@ static void test_empty_key_drawn(int width, int height)
 	}
 }
 
+/* Each kind of file-level problem has its own title and advice, in both
+ * languages, and none of them sends the presenter to fix lines; the common
+ * reasons are sentences in the kiosk's language. */
+static void test_file_problem_words(void)
+{
+	static const int reasons[] = {EIO, EFBIG, ELOOP, ENOENT};
+	enum { REASONS = sizeof reasons / sizeof *reasons };
+	CHECK(file_problem_of(EIO) == FILE_PROBLEM_UNREADABLE);
+	CHECK(file_problem_of(ENOTCONN) == FILE_PROBLEM_UNREADABLE);
+	CHECK(file_problem_of(12345) == FILE_PROBLEM_UNREADABLE);
+	CHECK(file_problem_of(EFBIG) == FILE_PROBLEM_TOO_LARGE);
+	CHECK(file_problem_of(ELOOP) == FILE_PROBLEM_NOT_PLAIN);
+	CHECK(file_problem_of(EINVAL) == FILE_PROBLEM_NOT_PLAIN);
+	CHECK(file_problem_of(ENOENT) == FILE_PROBLEM_MISSING);
+	CHECK_STR_EQ(file_problem_to_str(FILE_PROBLEM_TOO_LARGE), "too-large");
+	CHECK_STR_EQ(file_problem_to_str(FILE_PROBLEM_UNREADABLE), "unreadable");
+	for (int lang = 0; lang < 2; lang++) {
+		enum situation_lang language = lang ? LANG_EN : LANG_FR;
+		const char *titles[REASONS], *hints[REASONS], *reason;
+		for (size_t k = 0; k < REASONS; k++) {
+			file_problem_words(language, reasons[k], &titles[k], &hints[k], &reason);
+			CHECK(titles[k] && titles[k][0] && hints[k] && hints[k][0]);
+			CHECK(reason && reason[0]);
+			CHECK(strstr(hints[k], "lignes") == NULL &&
+			      strstr(hints[k], "lines") == NULL);
+			for (size_t j = 0; j < k; j++) {
+				CHECK(strcmp(titles[k], titles[j]) != 0);
+				CHECK(strcmp(hints[k], hints[j]) != 0);
+			}
+		}
+	}
+	const char *title, *hint, *reason;
+	file_problem_words(LANG_FR, EIO, &title, &hint, &reason);
+	CHECK_STR_EQ(title, "Ce fichier n'a pas pu être lu");
+	CHECK(strstr(hint, "Retirez la clé, puis rebranchez-la") != NULL);
+	CHECK(strstr(hint, "autre clé") != NULL);
+	CHECK(strncmp(reason, "erreur de lecture sur la clé", 29) == 0);
+	file_problem_words(LANG_EN, EIO, &title, &hint, &reason);
+	CHECK_STR_EQ(title, "This file could not be read");
+	CHECK(strstr(hint, "another key") != NULL);
+	file_problem_words(LANG_FR, EFBIG, &title, &hint, &reason);
+	CHECK(strstr(hint, "1 Mo") != NULL && strstr(hint, "texte brut") != NULL);
+	/* A reason without words of its own is the diagnostic's to tell. */
+	file_problem_words(LANG_FR, 12345, &title, &hint, &reason);
+	CHECK_STR_EQ(title, "Ce fichier n'a pas pu être lu");
+	CHECK(reason == NULL);
+}
+
+/* Pixels of ink in the band [top, bottom) of the screen, over its width. */
+static int ink_in_band(const SDL_Surface *surface, int top, int bottom, SDL_Color ink)
+{
+	int count = 0;
+	for (int y = top; y < bottom; y++)
+		for (int x = 0; x < surface->w; x++)
+			count += is_ink(surface, x, y, ink);
+	return count;
+}
+
+/* The file-level screen and the error list, drawn from the same diagnostic
+ * (a worn key's read error): a title in the error colour on both, but not
+ * the same one, and the file's line inside the screen. */
+static void test_file_screen_drawn(int width, int height, enum situation_lang lang)
+{
+	struct diag_list diags;
+	diag_list_init(&diags, "dossier/famille.situation");
+	diag_add(&diags, DIAG_ERROR, 1, 1, "cannot read the file: %s", "Input/output error");
+	SDL_Surface *shots[2] = {NULL, NULL};
+	for (int is_file_screen = 0; is_file_screen < 2; is_file_screen++) {
+		struct canvas canvas;
+		CHECK(canvas_open(&canvas, width, height));
+		if (!canvas.context.text) {
+			canvas_close(&canvas, NULL);
+			continue;
+		}
+		if (is_file_screen)
+			draw_file_screen(&canvas.context, &diags, EIO, lang);
+		else
+			draw_error_screen(&canvas.context, &diags, lang);
+		SDL_RenderPresent(canvas.renderer);
+		const struct palette *palette = canvas.context.palette;
+		int unit = width < height ? width : height;
+		/* The title's band, then the rest: words in ink under it. */
+		CHECK(ink_in_band(canvas.surface, 0, unit / 18 + unit / 13, palette->error) > 200);
+		CHECK(ink_in_band(canvas.surface, unit / 18 + unit / 13, height, palette->ink) >
+		      400);
+		CHECK_INT_EQ(ink_in_band(canvas.surface, height - unit / 36, height, palette->ink),
+		             0);
+		shots[is_file_screen] = SDL_DuplicateSurface(canvas.surface);
+		canvas_close(&canvas, is_file_screen
+		                          ? (lang == LANG_EN ? "file-error-en" : "file-error")
+		                          : (lang == LANG_EN ? "errors-en" : "errors"));
+	}
+	if (shots[0] && shots[1]) {
+		/* Not the error list under another name: the title differs. */
+		int unit = width < height ? width : height;
+		int differing = 0;
+		for (int y = 0; y < unit / 18 + unit / 13; y++)
+			for (int x = 0; x < width; x++) {
+				SDL_Color a = render_check_pixel(shots[0], x, y);
+				SDL_Color b = render_check_pixel(shots[1], x, y);
+				differing += !render_check_close(a, b, TOLERANCE);
+			}
+		CHECK(differing > 500);
+	}
+	SDL_FreeSurface(shots[0]);
+	SDL_FreeSurface(shots[1]);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	test_empty_key_words();
 	test_notice_words();
+	test_file_problem_words();
 	static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
 	for (size_t k = 0; k < 2; k++) {
 		test_chooser_notice_drawn(sizes[k][0], sizes[k][1], LANG_FR);
 		test_chooser_notice_drawn(sizes[k][0], sizes[k][1], LANG_EN);
 		test_empty_key_drawn(sizes[k][0], sizes[k][1]);
+		test_file_screen_drawn(sizes[k][0], sizes[k][1], LANG_FR);
+		test_file_screen_drawn(sizes[k][0], sizes[k][1], LANG_EN);
 	}
 	return check_report("test_kiosk_screens");
 }

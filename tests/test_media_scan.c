@@ -4,12 +4,14 @@
  * those that are not, links never followed, FIFOs never opened, files over
  * the cap never read, the entry and file caps (the root's files counted
  * before any folder's; past the file cap, the first files by name offered
- * and the others never opened), folders that cannot be read — and the
- * mountinfo reading of the watcher.
+ * and the others never opened), folders that cannot be read — the reason a
+ * file could not be used as a whole, kept for the screen (session
+ * file_error) apart from errors in its lines — and the mountinfo reading of
+ * the watcher.
  *
  * Linked with -Wl,--wrap=openat: every file and folder the scan opens goes
  * through __wrap_openat below, which notes the files and can make a folder
- * fail to open as on a worn key.
+ * or a file fail to open as on a worn key.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -38,6 +40,7 @@ enum { OPENED_MAX = 256 };
 static char opened[OPENED_MAX][64]; /* names of the files opened, in order */
 static size_t opened_count;
 static const char *failing_folder; /* opening a folder of this name fails with EIO */
+static const char *failing_file;   /* opening a file of this name fails with EIO */
 
 int __real_openat(int dir_fd, const char *path, int flags, ...);
 int __wrap_openat(int dir_fd, const char *path, int flags, ...)
@@ -50,6 +53,10 @@ int __wrap_openat(int dir_fd, const char *path, int flags, ...)
 		va_end(arguments);
 	}
 	if ((flags & O_DIRECTORY) && failing_folder && strcmp(path, failing_folder) == 0) {
+		errno = EIO;
+		return -1;
+	}
+	if (!(flags & O_DIRECTORY) && failing_file && strcmp(path, failing_file) == 0) {
 		errno = EIO;
 		return -1;
 	}
@@ -438,6 +445,49 @@ static void test_unreadable_keys(void)
 	remove_tree(dir);
 }
 
+/* A key's file that cannot be used as a whole keeps its reason for the
+ * screen (session file_error), besides its diagnostic at 1:1; a file whose
+ * lines have errors, or one that opens, has none. */
+static void test_file_errors(void)
+{
+	char dir[300], path[400];
+	make_tree(dir, sizeof dir, "file-errors");
+	put_in(dir, "abime.situation", good);
+	put_in(dir, "bon.situation", good);
+	put_in(dir, "erreurs.situation", "situation \"Quatre\"\npersonne x \"X\" sexe=q\n");
+	snprintf(path, sizeof path, "%s/gros.situation", dir);
+	int fd = open(path, O_WRONLY | O_CREAT, 0600);
+	CHECK(fd >= 0 && ftruncate(fd, 2 * 1024 * 1024) == 0);
+	if (fd >= 0)
+		close(fd);
+	failing_file = "abime.situation";
+	struct media_key *key = media_key_scan(dir);
+	failing_file = NULL;
+	CHECK(key && key->count == 4);
+	if (key && key->count == 4) {
+		static const char *const names[] = {"abime.situation", "bon.situation",
+		                                    "erreurs.situation", "gros.situation"};
+		static const int expected[] = {EIO, 0, 0, EFBIG};
+		for (size_t k = 0; k < 4; k++) {
+			CHECK_STR_EQ(key->entries[k].name, names[k]);
+			struct session session;
+			bool is_ok = media_key_load(key, k, &session);
+			CHECK(is_ok == (k == 1));
+			CHECK_INT_EQ(session.file_error, expected[k]);
+			CHECK(k == 1 || session.diags.error_count >= 1);
+			session_free(&session);
+			CHECK_INT_EQ(session.file_error, 0);
+		}
+		struct session session;
+		CHECK(!media_key_load(key, 4, &session));
+		CHECK_INT_EQ(session.file_error, ENOENT);
+		session_free(&session);
+	}
+	media_key_free(key);
+
+	remove_tree(dir);
+}
+
 static void test_names(void)
 {
 	CHECK(media_name_is_situation("a.situation"));
@@ -593,6 +643,7 @@ int main(void)
 	test_root_files_before_a_big_folder();
 	test_file_cap_offers_the_first_by_name();
 	test_unreadable_keys();
+	test_file_errors();
 	char command[300];
 	snprintf(command, sizeof command, "rm -rf '%s'", root);
 	if (system(command) != 0)

@@ -6,7 +6,8 @@
 # only), the return to idle within one second, a hostile key, keys the
 # chooser or the empty-key screen must explain (more files than it lists, a
 # photo dump beside the situation, a key too full, a key that cannot be
-# read), and a session under strace proving nothing is written and no name
+# read), a file that cannot be used as a whole (its own screen, not the error
+# list), and a session under strace proving nothing is written and no name
 # reaches the journal.
 # Needs root, unshare, strace, mkfs.vfat, mcopy, fusefat; exits 77 (skipped)
 # without them.
@@ -126,6 +127,14 @@ check "a key with one bad file shows its errors" \
 	wait_screen "screen errors count=[1-9][0-9]*" 3000 >/dev/null
 umount "$media/key" || echo "umount failed" >&2
 check "key out from the errors: idle" wait_screen "screen idle" 1000 >/dev/null
+# A file that cannot be used as a whole is no file with errors in its lines:
+# it gets its own screen (no "fix these lines").
+truncate -s 2M "$work/gros.situation"
+insert_tmpfs "$work/gros.situation:gros.situation"
+check "a key with one file over 1 MiB: the file's own screen, not the error list" \
+	wait_screen "screen file-error problem=too-large" 3000 >/dev/null
+umount "$media/key"
+check "key out from the file's screen: idle" wait_screen "screen idle" 1000 >/dev/null
 insert_tmpfs "$good:encore.situation"
 check "a key put back in opens again" wait_screen "screen situation phase=1" 3000 >/dev/null
 umount "$media/key"
