@@ -157,13 +157,18 @@ stop_kiosk
 umount "$media/key"
 
 # --- keys the screens must explain ---
+# A folder of 10,001 photos on the staged key: more entries than the scan
+# looks through.
+stage_photo_dump() {
+	mkdir "$work/stage/photos"
+	(cd "$work/stage/photos" && seq -f 'IMG_%05g.JPG' 1 10001 | xargs touch)
+}
 # A photo dump of more entries than the kiosk examines, listed before the
 # situation saved at the root (tmpfs lists the newest first): the root's
 # files count first, so the situation opens.
 mount -t tmpfs -o size=16m tmpfs "$work/stage"
 printf 'situation "Racine"\n' >"$work/stage/famille.situation"
-mkdir "$work/stage/photos"
-(cd "$work/stage/photos" && seq -f 'IMG_%05g.JPG' 1 10001 | xargs touch)
+stage_photo_dump
 check "the photo folder is listed before the root's situation" \
 	test "$(ls -U "$work/stage" | head -n 1)" = photos
 mount --move "$work/stage" "$media/key"
@@ -174,8 +179,7 @@ umount "$media/key"
 check "photo dump out: idle" wait_screen "screen idle" 1000 >/dev/null
 # The same photos without the situation: too full to look through.
 mount -t tmpfs -o size=16m tmpfs "$work/stage"
-mkdir "$work/stage/photos"
-(cd "$work/stage/photos" && seq -f 'IMG_%05g.JPG' 1 10001 | xargs touch)
+stage_photo_dump
 mount --move "$work/stage" "$media/key"
 check "a key too full to look through, no situation seen: says so" \
 	wait_screen "screen empty problem=too-full" 10000 >/dev/null
