@@ -67,8 +67,8 @@ struct kiosk {
 
 static void kiosk_relayout(struct kiosk *kiosk)
 {
-	/* A big situation's layout and first frame may outlast WatchdogSec=;
-	 * kiosk_draw restores it once that frame is on screen. */
+	/* A big situation's layout may outlast WatchdogSec=; kiosk_draw
+	 * restores it once the next frame is on screen. */
 	if (kiosk->session.situation)
 		watchdog_extend(&kiosk->watchdog);
 	SDL_GetRendererOutputSize(kiosk->renderer, &kiosk->width, &kiosk->height);
@@ -248,6 +248,9 @@ static void kiosk_draw(struct kiosk *kiosk)
 	} else if (!situation) {
 		draw_error_screen(&context, &kiosk->session.diags, kiosk->config.lang);
 	} else if (kiosk->layout) {
+		/* At the format's limits a full frame outlasts WatchdogSec= on a
+		 * Pi too, whenever the state changes: restored once presented. */
+		watchdog_extend(&kiosk->watchdog);
 		/* A frame already drawn at this state is one copy of a texture. */
 		struct frame_state state = {
 		    situation,

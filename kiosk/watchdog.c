@@ -76,7 +76,8 @@ void watchdog_extend(struct watchdog *watchdog)
 		return;
 	watchdog->is_extended = true;
 #ifdef CONCERTO_HAS_SYSTEMD
-	sd_notifyf(0, "WATCHDOG=1\nWATCHDOG_USEC=%llu",
+	/* systemd restarts its timer on a new period: no WATCHDOG=1 needed. */
+	sd_notifyf(0, "WATCHDOG_USEC=%llu",
 	           (unsigned long long)WATCHDOG_LONG_TASK_SEC * 1000000ull);
 #endif
 }
@@ -87,7 +88,7 @@ void watchdog_restore(struct watchdog *watchdog)
 		return;
 	watchdog->is_extended = false;
 #ifdef CONCERTO_HAS_SYSTEMD
-	sd_notifyf(0, "WATCHDOG_USEC=%llu\nWATCHDOG=1", (unsigned long long)watchdog->usec);
+	sd_notifyf(0, "WATCHDOG_USEC=%llu", (unsigned long long)watchdog->usec);
 #endif
 }
 

@@ -41,12 +41,13 @@ bool watchdog_start(struct watchdog *watchdog);
 void watchdog_ready(struct watchdog *watchdog);
 /* true when `event` was the watchdog's own (and it was answered). */
 bool watchdog_handle_event(struct watchdog *watchdog, const SDL_Event *event);
-/* A long task starts on the main loop (a situation's layout and first
- * frame): pings now and gives it WATCHDOG_LONG_TASK_SEC before systemd steps
- * in (WATCHDOG_USEC=). Does nothing without a watchdog or when extended. */
+/* A long task starts on the main loop (a situation's layout, a diagram
+ * frame): gives it WATCHDOG_LONG_TASK_SEC from now before systemd steps in
+ * (WATCHDOG_USEC=, which also restarts systemd's timer). Does nothing
+ * without a watchdog or when extended. */
 void watchdog_extend(struct watchdog *watchdog);
-/* The long task is over: back to the unit's period, pinging now. Does
- * nothing unless extended. */
+/* The long task is over: the unit's period again, from now. Does nothing
+ * unless extended. */
 void watchdog_restore(struct watchdog *watchdog);
 /* Removes the timer and tells systemd the kiosk is stopping. */
 void watchdog_stop(struct watchdog *watchdog);

@@ -115,22 +115,22 @@ static void test_module(const char *socket_path)
 	CHECK_INT_EQ(counts.watchdog, answered);
 	CHECK(!watchdog_handle_event(&watchdog, &other));
 
-	/* A long task: a ping and WATCHDOG_LONG_TASK_SEC, once; then the
-	 * unit's period again and a ping, once. */
+	/* A long task: WATCHDOG_LONG_TASK_SEC, once; then the unit's period
+	 * again, once (a new period restarts systemd's timer: no ping). */
 	int pings = counts.watchdog;
 	watchdog_extend(&watchdog);
 	watchdog_extend(&watchdog);
 	notify_drain(fd, &counts);
 	CHECK_INT_EQ(counts.extended, 1);
 	CHECK_INT_EQ(counts.restored, 0);
-	CHECK_INT_EQ(counts.watchdog, pings + 1);
+	CHECK_INT_EQ(counts.watchdog, pings);
 	watchdog_restore(&watchdog);
 	watchdog_restore(&watchdog);
 	notify_drain(fd, &counts);
 	CHECK_INT_EQ(counts.extended, 1);
 	CHECK_INT_EQ(counts.restored, 1);
 	CHECK_STR_EQ(counts.restored_usec, "1000000");
-	CHECK_INT_EQ(counts.watchdog, pings + 2);
+	CHECK_INT_EQ(counts.watchdog, pings);
 	watchdog_stop(&watchdog);
 	notify_drain(fd, &counts);
 	CHECK_INT_EQ(counts.stopping, 1);
@@ -220,7 +220,7 @@ static void test_binary(const char *directory, const char *socket_path, const ch
 }
 
 /* The real kiosk opening a situation from a key (a tmpfs in a private mount
- * namespace): the watchdog is extended for the layout and the first frame,
+ * namespace): the watchdog is extended for the layout and the frame,
  * then restored. Needs root for the mount; skipped without. */
 static void test_binary_key(const char *directory, const char *socket_path)
 {
@@ -260,8 +260,10 @@ static void test_binary_key(const char *directory, const char *socket_path)
 	notify_drain(fd, &counts);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	CHECK_INT_EQ(counts.ready, 1);
-	CHECK_INT_EQ(counts.extended, 1);
-	CHECK_INT_EQ(counts.restored, 1);
+	/* Once for the layout, again for any diagram frame drawn after; each
+	 * time back to the unit's period. */
+	CHECK(counts.extended >= 1 && counts.restored >= 1);
+	CHECK(counts.restored <= counts.extended && counts.extended <= counts.restored + 1);
 	CHECK_STR_EQ(counts.restored_usec, "1000000");
 	umount(key);
 	close(fd);
