@@ -138,11 +138,18 @@ static int media_read_file(int dir_fd, const char *name, char **bytes, size_t *l
 /* Whether a .txt file of the key is a situation, from its first
  * MEDIA_TEXT_PREFIX bytes: 1 yes, 0 no (a link or not a regular file is no),
  * -1 when it could not be read, so nobody can tell. */
+/* What the kiosk's user may not open is someone's private file or folder
+ * (ext4's lost+found is root's), not a key that failed to read. */
+static bool media_is_private(int error)
+{
+	return error == EACCES || error == EPERM;
+}
+
 static int media_text_is_situation(int dir_fd, const char *name)
 {
 	int fd = openat(dir_fd, name, MEDIA_OPEN_FILE);
 	if (fd < 0)
-		return errno == ELOOP ? 0 : -1;
+		return errno == ELOOP || media_is_private(errno) ? 0 : -1;
 	char head[MEDIA_TEXT_PREFIX];
 	struct stat status;
 	size_t used = 0;
@@ -384,11 +391,12 @@ static void media_scan_folders(struct media_key *key, DIR *root_dir, int root_fd
 		if (!S_ISDIR(status.st_mode))
 			continue;
 		int sub_fd = openat(root_fd, item->d_name, MEDIA_OPEN_DIR);
+		bool is_private = sub_fd < 0 && media_is_private(errno);
 		DIR *sub = sub_fd >= 0 ? media_open_listing(sub_fd) : NULL;
 		if (sub) {
 			media_list_files(key, sub, sub_fd, item->d_name);
 			closedir(sub);
-		} else {
+		} else if (!is_private) {
 			key->skipped_unreadable++;
 			key->is_listing_incomplete = true;
 		}
