@@ -109,11 +109,12 @@ static size_t gesture_tap(struct gesture *gesture, const struct gesture_finger *
 	size_t count = 0;
 	output[count++] =
 	    (struct input_message){.kind = INPUT_MESSAGE_TAP, .x = x, .y = y, .radius = radius};
-	bool is_double =
-	    gesture->has_last_tap &&
-	    gesture_elapsed_us(finger->down_us, gesture->last_tap_us) <= t->double_tap_us &&
-	    gesture_distance(x_mm, y_mm, gesture->last_tap_x_mm, gesture->last_tap_y_mm) <=
-	        t->double_tap_mm;
+	/* The second tap's finger came down after the first lifted: two
+	 * fingers down together and lifted in turn are two taps. */
+	bool is_double = gesture->has_last_tap && finger->down_us >= gesture->last_tap_us &&
+	                 finger->down_us - gesture->last_tap_us <= t->double_tap_us &&
+	                 gesture_distance(x_mm, y_mm, gesture->last_tap_x_mm,
+	                                  gesture->last_tap_y_mm) <= t->double_tap_mm;
 	if (is_double) {
 		output[count++] =
 		    (struct input_message){.kind = INPUT_MESSAGE_DOUBLE_TAP, .x = x, .y = y};

@@ -189,10 +189,11 @@ static void test_gesture_clock_backwards(void)
 	feed(&gesture, 1000000000, 1, one, out);
 	CHECK_INT_EQ(feed(&gesture, 999900000, 0, NULL, out), 1); /* lifted "before" */
 	CHECK_INT_EQ(out[0].kind, INPUT_MESSAGE_TAP);
-	feed(&gesture, 999800000, 1, one, out); /* back again before the release */
-	CHECK_INT_EQ(feed(&gesture, 999880000, 0, NULL, out), 2);
+	/* Down again at a time before the release: a tap of its own, since
+	 * it cannot be told from a finger that was down all along. */
+	feed(&gesture, 999800000, 1, one, out);
+	CHECK_INT_EQ(feed(&gesture, 999880000, 0, NULL, out), 1);
 	CHECK_INT_EQ(out[0].kind, INPUT_MESSAGE_TAP);
-	CHECK_INT_EQ(out[1].kind, INPUT_MESSAGE_DOUBLE_TAP);
 	/* A hold is still measured from the touch: a time gone back in
 	 * between changes nothing. */
 	feed(&gesture, 2000000000, 1, one, out);
@@ -200,6 +201,21 @@ static void test_gesture_clock_backwards(void)
 	CHECK_INT_EQ(
 	    feed(&gesture, 2000000000 + gesture_default_thresholds.tap_max_us + 1, 0, NULL, out),
 	    0);
+}
+
+/* Two fingers down together, lifted one after the other close by: two
+ * taps, not a double tap (the second was down before the first lifted). */
+static void test_gesture_two_fingers_lifted_apart(void)
+{
+	struct gesture gesture;
+	struct input_message out[GESTURE_MAX_OUTPUT];
+	gesture_init(&gesture, &gesture_default_thresholds);
+	const float two[2][2] = {{100, 50}, {108, 50}};
+	CHECK_INT_EQ(feed(&gesture, 3000000000, 2, two, out), 0);
+	CHECK_INT_EQ(feed(&gesture, 3000050000, 1, two, out), 1);
+	CHECK_INT_EQ(out[0].kind, INPUT_MESSAGE_TAP);
+	CHECK_INT_EQ(feed(&gesture, 3000100000, 0, NULL, out), 1);
+	CHECK_INT_EQ(out[0].kind, INPUT_MESSAGE_TAP);
 }
 
 /* Pointing (the calibration screen): a finger held, or slid onto a spot,
@@ -278,6 +294,7 @@ int main(void)
 	test_touch_map();
 	test_gesture_tap();
 	test_gesture_clock_backwards();
+	test_gesture_two_fingers_lifted_apart();
 	test_gesture_pointing();
 	test_gesture_pinch();
 	return check_report("test_input_core");
