@@ -489,13 +489,10 @@ static void draw_node_labels(struct draw_context *context, const struct situatio
 	if (node->kind == NODE_INSTITUTION)
 		return;
 	const struct layout_node *placed = &layout->nodes[index];
-	bool is_dimmed = scene->is_node_dimmed[index];
 	char text[256], detail[256];
 	draw_node_label_texts(situation, layout, scene, index, text, detail, sizeof text);
-	float fade = newcomer_fade_of(context, scene, (int)index);
-	struct text_style name = {
-	    layout->label_px, TEXT_BOLD,
-	    newcomer_faded(context, dim_if(context, context->palette->ink, is_dimmed), fade)};
+	struct text_style name, detail_style;
+	draw_node_label_styles(context, layout, scene, index, &name, &detail_style);
 	int y = (int)placed->label_box.y;
 	/* Lines may pass under a label: a paper-coloured backing keeps it legible. */
 	const struct layout_rect *box = &placed->label_box;
@@ -504,13 +501,23 @@ static void draw_node_labels(struct draw_context *context, const struct situatio
 	                           (float)layout->small_px / 3, context->palette->label_backing);
 	text_draw(context->text, text, name, (int)placed->x, y, 1, 0);
 	if (detail[0])
-		text_draw(context->text, detail,
-		          (struct text_style){
-		              layout->small_px, TEXT_REGULAR,
-		              newcomer_faded(
-		                  context, dim_if(context, context->palette->muted_ink, is_dimmed),
-		                  fade)},
-		          (int)placed->x, y + (int)((float)layout->label_px * 1.2f), 1, 0);
+		text_draw(context->text, detail, detail_style, (int)placed->x,
+		          y + (int)((float)layout->label_px * 1.2f), 1, 0);
+}
+
+void draw_node_label_styles(const struct draw_context *context, const struct layout *layout,
+                            const struct scene *scene, size_t index, struct text_style *name,
+                            struct text_style *detail)
+{
+	bool is_dimmed = scene->is_node_dimmed[index];
+	float fade = newcomer_fade_of(context, scene, (int)index);
+	const struct palette *palette = context->palette;
+	*name = (struct text_style){
+	    layout->label_px, TEXT_BOLD,
+	    newcomer_faded(context, dim_if(context, palette->ink, is_dimmed), fade)};
+	*detail = (struct text_style){
+	    layout->small_px, TEXT_REGULAR,
+	    newcomer_faded(context, dim_if(context, palette->muted_ink, is_dimmed), fade)};
 }
 
 static void draw_pro_ties(struct draw_context *context, const struct situation *situation,

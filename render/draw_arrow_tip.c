@@ -44,13 +44,12 @@ static int node_covers(struct draw_context *context, const struct situation *sit
 	char name[256], detail[256];
 	draw_node_label_texts(situation, layout, scene, index, name, detail, sizeof name);
 	int count = 1, w = 0, h = 0;
-	SDL_Color ink = context->palette->ink;
-	if (text_measure(context->text, name, (struct text_style){layout->label_px, TEXT_BOLD, ink},
-	                 &w, &h) == 0)
+	/* Measured as drawn: another colour would cache a second texture. */
+	struct text_style name_style, detail_style;
+	draw_node_label_styles(context, layout, scene, index, &name_style, &detail_style);
+	if (text_measure(context->text, name, name_style, &w, &h) == 0)
 		covers[count++] = (SDL_FRect){placed->x - (float)w / 2, box->y, (float)w, (float)h};
-	if (detail[0] &&
-	    text_measure(context->text, detail,
-	                 (struct text_style){layout->small_px, TEXT_REGULAR, ink}, &w, &h) == 0)
+	if (detail[0] && text_measure(context->text, detail, detail_style, &w, &h) == 0)
 		covers[count++] = (SDL_FRect){placed->x - (float)w / 2,
 		                              box->y + (float)(int)((float)layout->label_px * 1.2f),
 		                              (float)w, (float)h};

@@ -31,6 +31,12 @@ void draw_households(struct draw_context *context, const struct situation *situa
 void draw_node_label_texts(const struct situation *situation, const struct layout *layout,
                            const struct scene *scene, size_t index, char *name, char *detail,
                            size_t size);
+/* draw.c: the styles of those two texts (dimmed, fading in with the
+ * round's newcomer), the same for drawing and measuring them: colour is
+ * part of the text cache's key. */
+void draw_node_label_styles(const struct draw_context *context, const struct layout *layout,
+                            const struct scene *scene, size_t index, struct text_style *name,
+                            struct text_style *detail);
 /* How far from the centre of node `index` the tip of an arrow pointing at it
  * goes, so the whole head shows beside the symbol, name and tag drawn over
  * the links. back: unit vector from the node towards the link's other end;
