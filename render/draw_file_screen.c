@@ -137,7 +137,10 @@ void file_problem_words(enum situation_lang lang, int file_error, const char **t
 	int k = file_reason_index(file_error);
 	*title = file_problems[problem].title[in];
 	*hint = file_problems[problem].hint[in];
-	*reason = k < 0 ? NULL : file_reasons[k].reason[in];
+	*reason = k >= 0 ? file_reasons[k].reason[in]
+	          : in   ? NULL
+	                 : "le système n'a pas pu le lire (une autre clé ou un autre "
+	                   "ordinateur peuvent aider)";
 }
 
 void draw_file_screen(struct draw_context *context, const struct diag_list *diags, int file_error,

@@ -34,7 +34,9 @@ enum file_problem file_problem_of(int file_error);
 const char *file_problem_to_str(enum file_problem problem);
 
 /* The screen's title and hint for file_error, and the reason as a sentence
- * ("erreur de lecture sur la clé ..."), NULL when that errno has none. */
+ * ("erreur de lecture sur la clé ..."). An errno without a sentence of its
+ * own gets a general one in French, and NULL in English, where the
+ * diagnostic's own words say it more precisely. */
 void file_problem_words(enum situation_lang lang, int file_error, const char **title,
                         const char **hint, const char **reason);
 

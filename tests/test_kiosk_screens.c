@@ -264,12 +264,18 @@ static void test_file_problem_words(void)
 	file_problem_words(LANG_EN, EIO, &title, &hint, &reason);
 	CHECK_STR_EQ(title, "This file could not be read");
 	CHECK(strstr(hint, "another key") != NULL);
+	/* An errno without a sentence of its own: never English on a French
+	 * screen; in English the diagnostic's words are shown. */
+	file_problem_words(LANG_FR, EROFS, &title, &hint, &reason);
+	CHECK(reason && strstr(reason, "le système") != NULL);
+	file_problem_words(LANG_EN, EROFS, &title, &hint, &reason);
+	CHECK(reason == NULL);
 	file_problem_words(LANG_FR, EFBIG, &title, &hint, &reason);
 	CHECK(strstr(hint, "1 Mo") != NULL && strstr(hint, "texte brut") != NULL);
-	/* A reason without words of its own is the diagnostic's to tell. */
+	/* A reason without words of its own: the general French sentence. */
 	file_problem_words(LANG_FR, 12345, &title, &hint, &reason);
 	CHECK_STR_EQ(title, "Ce fichier n'a pas pu être lu");
-	CHECK(reason == NULL);
+	CHECK(reason && strstr(reason, "le système") != NULL);
 }
 
 /* Pixels of ink in the band [top, bottom) of the screen, over its width. */
