@@ -188,7 +188,10 @@ static enum kiosk_media_outcome kiosk_media_insert(struct kiosk_media *media, st
 		    (struct kiosk_chooser_item){key->entries[k].title, media->names[k],
 		                                key->entries[k].date, key->entries[k].error_count};
 	}
-	if (key->count == 1)
+	/* One file opens by itself, unless the key may hold others the scan
+	 * could not see: then the chooser's notice says so first, and Enter
+	 * or a tap opens it. */
+	if (key->count == 1 && media->problem == KIOSK_KEY_FINE)
 		return kiosk_media_open(media, 0, opened);
 	media->screen = key->count ? MEDIA_SCREEN_CHOOSER : MEDIA_SCREEN_EMPTY;
 	return KIOSK_MEDIA_CLOSE;

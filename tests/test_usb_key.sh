@@ -173,8 +173,8 @@ check "the photo folder is listed before the root's situation" \
 	test "$(ls -U "$work/stage" | head -n 1)" = photos
 mount --move "$work/stage" "$media/key"
 start_kiosk
-check "a situation at the root behind a photo dump opens" \
-	wait_screen "screen situation phase=1" 10000 >/dev/null
+check "a situation at the root behind a photo dump is offered, with the notice" \
+	wait_screen "screen chooser files=1 selected=1 bad=0 problem=too-full found=1" 10000 >/dev/null
 umount "$media/key"
 check "photo dump out: idle" wait_screen "screen idle" 1000 >/dev/null
 # The same photos without the situation: too full to look through.
