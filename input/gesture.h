@@ -11,15 +11,16 @@
  *
  *  - tap: a finger down and up within tap_max_us without moving more than
  *    tap_move_mm. Several fingers tapping together give several taps.
- *  - double tap: a tap whose finger came down within double_tap_us of the
- *    previous tap's release and double_tap_mm of it; reported as a TAP then
+ *  - double tap: a tap whose finger came down after the previous tap's
+ *    release, within double_tap_us and double_tap_mm of it; reported as a TAP then
  *    a DOUBLE_TAP (the kiosk resets the view).
  *  - pinch: exactly two fingers, one of them moved more than pinch_start_mm:
  *    their taps are cancelled and every frame reports the change of their
  *    spread and centroid until one lifts.
  * A frame after a resync (SYN_DROPPED) cancels every pending tap: what
  * happened in between is unknown. A time earlier than the one before (a
- * clock stepped back) counts as no time passed: it never cancels a tap.
+ * clock stepped back) counts as no time passed: it never cancels a tap
+ * (though a double tap across it is two taps).
  *
  * With is_tap_at_lift (gesture_pointing_thresholds, for pointing at one
  * spot such as a calibration target), a tap is reported where the finger

@@ -248,9 +248,6 @@ static void kiosk_draw(struct kiosk *kiosk)
 	} else if (!situation) {
 		draw_error_screen(&context, &kiosk->session.diags, kiosk->config.lang);
 	} else if (kiosk->layout) {
-		/* At the format's limits a full frame outlasts WatchdogSec= on a
-		 * Pi too, whenever the state changes: restored once presented. */
-		watchdog_extend(&kiosk->watchdog);
 		/* A frame already drawn at this state is one copy of a texture. */
 		struct frame_state state = {
 		    situation,
@@ -262,8 +259,13 @@ static void kiosk_draw(struct kiosk *kiosk)
 		    kiosk->view.scale,
 		    kiosk->view.dx,
 		    kiosk->view.dy};
-		if (!kiosk->settle.is_moving ||
-		    !frame_cache_draw_moved(&kiosk->frames, &context, &state))
+		bool is_moved = kiosk->settle.is_moving &&
+		                frame_cache_draw_moved(&kiosk->frames, &context, &state);
+		/* At the format's limits a full frame outlasts WatchdogSec= on a
+		 * Pi too: restored once presented. Copies need no more time. */
+		if (!is_moved && !frame_cache_holds(&kiosk->frames, &context, &state))
+			watchdog_extend(&kiosk->watchdog);
+		if (!is_moved)
 			frame_cache_draw(&kiosk->frames, &context, &state);
 	}
 	SDL_RenderPresent(kiosk->renderer);

@@ -135,15 +135,16 @@ static int media_read_file(int dir_fd, const char *name, char **bytes, size_t *l
 	return 0;
 }
 
-/* Whether a .txt file of the key is a situation, from its first
- * MEDIA_TEXT_PREFIX bytes: 1 yes, 0 no (a link or not a regular file is no),
- * -1 when it could not be read, so nobody can tell. */
 /* What the kiosk's user may not open is someone's private file or folder
  * (ext4's lost+found is root's), not a key that failed to read. */
 static bool media_is_private(int error)
 {
 	return error == EACCES || error == EPERM;
 }
+
+/* Whether a .txt file of the key is a situation, from its first
+ * MEDIA_TEXT_PREFIX bytes: 1 yes, 0 no (a link, a private file or not a
+ * regular file is no), -1 when it could not be read, so nobody can tell. */
 
 static int media_text_is_situation(int dir_fd, const char *name)
 {

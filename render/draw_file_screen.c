@@ -47,8 +47,8 @@ static const struct {
           "that the file is on the key."}},
 };
 
-/* The reasons a presenter may meet, in words; any other errno is shown by
- * the diagnostic's own message. */
+/* The reasons a presenter may meet, in words; any other errno gets a
+ * general sentence in French, the diagnostic's own message in English. */
 static const struct {
 	int file_error;
 	enum file_problem problem;
@@ -150,7 +150,8 @@ void draw_file_screen(struct draw_context *context, const struct diag_list *diag
 	draw_clear(context);
 	const char *title, *hint, *reason;
 	file_problem_words(lang, file_error, &title, &hint, &reason);
-	/* Without a sentence of its own, the reason is the diagnostic's. */
+	/* In English, without a sentence of its own, the reason is the
+	 * diagnostic's. */
 	for (size_t k = 0; !reason && k < diags->count; k++)
 		if (diags->items[k].severity == DIAG_ERROR)
 			reason = diags->items[k].message;

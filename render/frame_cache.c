@@ -148,6 +148,14 @@ static struct scene *frame_state_scene(const struct frame_state *state)
 	                   state->spotlight_count);
 }
 
+bool frame_cache_holds(const struct frame_cache *cache, const struct draw_context *context,
+                       const struct frame_state *state)
+{
+	struct frame_cache_key key;
+	frame_cache_make_key(&key, context, state, context->newcomer_fade > 0.0f);
+	return cache->is_valid && cache->texture && frame_cache_key_equal(&cache->key, &key, true);
+}
+
 bool frame_cache_draw(struct frame_cache *cache, struct draw_context *context,
                       const struct frame_state *state)
 {

@@ -88,6 +88,11 @@ struct frame_cache {
 bool frame_cache_draw(struct frame_cache *cache, struct draw_context *context,
                       const struct frame_state *state);
 
+/* Whether frame_cache_draw would copy state's frame from the texture
+ * rather than draw it in full (the newcomer's own pass aside). */
+bool frame_cache_holds(const struct frame_cache *cache, const struct draw_context *context,
+                       const struct frame_state *state);
+
 /*
  * While a pinch or a pan moves: the kept frame, scaled and moved from the
  * view it was drawn at to state's view, over paper (text and title band
