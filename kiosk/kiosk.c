@@ -259,14 +259,15 @@ static void kiosk_draw(struct kiosk *kiosk)
 		    kiosk->view.scale,
 		    kiosk->view.dx,
 		    kiosk->view.dy};
-		bool is_moved = kiosk->settle.is_moving &&
-		                frame_cache_draw_moved(&kiosk->frames, &context, &state);
-		/* At the format's limits a full frame outlasts WatchdogSec= on a
-		 * Pi too: restored once presented. Copies need no more time. */
-		if (!is_moved && !frame_cache_holds(&kiosk->frames, &context, &state))
-			watchdog_extend(&kiosk->watchdog);
-		if (!is_moved)
+		if (!kiosk->settle.is_moving ||
+		    !frame_cache_draw_moved(&kiosk->frames, &context, &state)) {
+			/* At the format's limits a full frame outlasts WatchdogSec=
+			 * on a Pi too: restored once presented. Copies need no more
+			 * time. */
+			if (!frame_cache_holds(&kiosk->frames, &context, &state))
+				watchdog_extend(&kiosk->watchdog);
 			frame_cache_draw(&kiosk->frames, &context, &state);
+		}
 	}
 	SDL_RenderPresent(kiosk->renderer);
 	watchdog_restore(&kiosk->watchdog);

@@ -11,7 +11,6 @@
 bool session_load(struct session *session, const char *path)
 {
 	diag_list_init(&session->diags, path ? path : "demo.situation");
-	session->situation = NULL;
 	session->file_error = 0;
 	if (path) {
 		/* The operator's own file: its diagnostics say what went wrong;
