@@ -112,6 +112,12 @@ static bool cli_option(int argc, char **argv, int *index, struct cli_options *op
 		options->is_printing_positions = true;
 	} else if (strcmp(arg, "--report-state") == 0) {
 		options->is_reporting_state = true;
+	} else if (strcmp(arg, "--sys-dir") == 0) {
+		if (!(options->sys_dir = cli_value(argc, argv, index, error, error_size)))
+			return false;
+	} else if (strcmp(arg, "--dev-dir") == 0) {
+		if (!(options->dev_dir = cli_value(argc, argv, index, error, error_size)))
+			return false;
 	} else if (strcmp(arg, "--input-dir") == 0) {
 		if (!(options->input_dir = cli_value(argc, argv, index, error, error_size)))
 			return false;

@@ -57,6 +57,10 @@ struct cli_options {
 	const char *input_dir;     /* --input-dir DIR: evdev nodes, instead of the configured one */
 	bool is_reporting_state;   /* hidden --report-state: phase, spotlights, view; no names */
 	bool is_printing_positions; /* --layout-stats --positions: id x y per node */
+	/* Hidden --sys-dir and --dev-dir, for tests: where the kiosk looks for
+	 * USB disks that were not mounted, instead of /sys and /dev. */
+	const char *sys_dir;
+	const char *dev_dir;
 };
 
 /* false on a usage error, with a one-line message in `error`. */

@@ -89,7 +89,8 @@ struct kiosk_media *kiosk_media_new(const struct cli_options *options,
 		     root_count++)
 			roots[root_count] = config->media_roots[root_count];
 	}
-	media->watch = media_watch_start(roots, root_count, kiosk_media_notify, media);
+	const struct media_watch_devices devices = {options->sys_dir, options->dev_dir};
+	media->watch = media_watch_start(roots, root_count, &devices, kiosk_media_notify, media);
 	if (!media->watch)
 		fprintf(stderr, "concerto: cannot watch for USB keys (/proc/self/mountinfo)\n");
 	return media;
@@ -125,6 +126,8 @@ void kiosk_media_free(struct kiosk_media *media)
  * unreadable: pulling it out and in again is the thing to try. */
 static enum kiosk_key_problem kiosk_media_problem(const struct media_key *key)
 {
+	if (key && key->is_unopened)
+		return KIOSK_KEY_UNOPENED;
 	if (!key || key->is_unreadable)
 		return KIOSK_KEY_UNREADABLE;
 	if (key->found > key->count)
@@ -138,6 +141,11 @@ static enum kiosk_key_problem kiosk_media_problem(const struct media_key *key)
 
 static void kiosk_media_log_key(const struct media_key *key)
 {
+	if (key->is_unopened) {
+		fprintf(stderr, "concerto: a USB disk is in that was not mounted (encrypted, or a "
+		                "filesystem this machine cannot read)\n");
+		return;
+	}
 	char offered[96] = "";
 	if (key->is_file_capped)
 		snprintf(offered, sizeof offered, " of %zu found (the first by folder and name)",

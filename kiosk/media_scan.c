@@ -431,6 +431,14 @@ struct media_key *media_key_scan(const char *mount_point)
 	return key;
 }
 
+struct media_key *media_key_unopened(void)
+{
+	struct media_key *key = calloc(1, sizeof *key);
+	if (key)
+		key->is_unopened = true;
+	return key;
+}
+
 void media_key_free(struct media_key *key)
 {
 	if (!key)

@@ -65,10 +65,17 @@ struct media_key {
 	 * missing from the offer (files offered with a read error are not
 	 * missing: they say so when opened). */
 	bool is_listing_incomplete;
+	/* Not mounted at all: a USB disk is in that nothing could mount
+	 * (encrypted, or a filesystem the kiosk cannot read; usb_disks.h).
+	 * Nothing else is set. */
+	bool is_unopened;
 };
 
 /* Scans the key mounted at mount_point. NULL only when out of memory. */
 struct media_key *media_key_scan(const char *mount_point);
+/* The key of a USB disk that is in but was not mounted (is_unopened).
+ * NULL only when out of memory. */
+struct media_key *media_key_unopened(void);
 /* Wipes the titles, then frees. NULL is allowed. */
 void media_key_free(struct media_key *key);
 

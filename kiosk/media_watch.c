@@ -14,11 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/statfs.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "usb_disks.h"
 
 /* While a key is in, how often a dead FUSE connection is looked for. */
 enum { MEDIA_WATCH_PROBE_MS = 500 };
+
+/* A USB disk nothing mounted: none, seen since unopened_since_ms, reported. */
+enum media_unopened { MEDIA_UNOPENED_NONE, MEDIA_UNOPENED_PENDING, MEDIA_UNOPENED_REPORTED };
 
 struct media_watch {
 	pthread_t thread;
@@ -34,7 +41,18 @@ struct media_watch {
 	long key_id;
 	char key_path[MEDIA_MAX_PATH];
 	long dead_id;
+	int dev_watch_fd; /* inotify on the device folder; -1 without */
+	char sys_dir[PATH_MAX];
+	enum media_unopened unopened;
+	long long unopened_since_ms;
 };
+
+static long long media_now_ms(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
 
 /* mountinfo escapes space, tab, newline and backslash as \ooo. */
 static void media_unescape(const char *field, size_t length, char *out, size_t size)
@@ -155,6 +173,40 @@ static void media_watch_remove(struct media_watch *watch)
 	watch->notify(watch->context, NULL);
 }
 
+/* With no key mounted (`may_look`), a USB disk nothing mounted becomes a
+ * key with is_unopened once it has been there the grace period. */
+static void media_watch_unopened(struct media_watch *watch, bool may_look)
+{
+	bool is_there = may_look && usb_disks_find_unopened(watch->sys_dir, watch->buffer, NULL, 0);
+	if (!is_there) {
+		if (watch->unopened == MEDIA_UNOPENED_REPORTED)
+			watch->notify(watch->context, NULL);
+		watch->unopened = MEDIA_UNOPENED_NONE;
+		return;
+	}
+	if (watch->unopened == MEDIA_UNOPENED_NONE) {
+		watch->unopened = MEDIA_UNOPENED_PENDING;
+		watch->unopened_since_ms = media_now_ms();
+	}
+	if (watch->unopened == MEDIA_UNOPENED_PENDING &&
+	    media_now_ms() - watch->unopened_since_ms >= MEDIA_WATCH_UNOPENED_GRACE_MS) {
+		watch->unopened = MEDIA_UNOPENED_REPORTED;
+		watch->notify(watch->context, media_key_unopened());
+	}
+}
+
+/* How long poll() may sleep: the FUSE probe's period while a key is in,
+ * what is left of the grace while a disk waits for its mount. */
+static int media_watch_timeout(const struct media_watch *watch)
+{
+	if (watch->key_id >= 0)
+		return MEDIA_WATCH_PROBE_MS;
+	if (watch->unopened != MEDIA_UNOPENED_PENDING)
+		return -1;
+	long long left = watch->unopened_since_ms + MEDIA_WATCH_UNOPENED_GRACE_MS - media_now_ms();
+	return left > 0 ? (int)left : 0;
+}
+
 /* Compares what is mounted with the key we know, and reports the change. */
 static void media_watch_update(struct media_watch *watch)
 {
@@ -170,6 +222,8 @@ static void media_watch_update(struct media_watch *watch)
 	                                    watch->dead_id, path, sizeof path, &id);
 	if (watch->key_id >= 0 && (!has_key || id != watch->key_id))
 		media_watch_remove(watch);
+	/* Before a new key: the unopened disk it was goes first. */
+	media_watch_unopened(watch, is_read && !has_key);
 	if (has_key && watch->key_id < 0) {
 		watch->key_id = id;
 		snprintf(watch->key_path, sizeof watch->key_path, "%s", path);
@@ -190,27 +244,41 @@ static void media_watch_probe(struct media_watch *watch)
 	}
 }
 
+/* Empties the device folder's inotify queue: which device came or went
+ * does not matter, sysfs is read again whole. */
+static void media_watch_drain(int fd)
+{
+	_Alignas(struct inotify_event) char records[4096];
+	while (read(fd, records, sizeof records) > 0)
+		continue;
+}
+
 static void *media_watch_run(void *argument)
 {
 	struct media_watch *watch = argument;
 	media_watch_update(watch);
 	for (;;) {
-		struct pollfd fds[2] = {{watch->mountinfo_fd, POLLPRI, 0},
-		                        {watch->stop_fd, POLLIN, 0}};
-		int ready = poll(fds, 2, watch->key_id >= 0 ? MEDIA_WATCH_PROBE_MS : -1);
+		struct pollfd fds[3] = {{watch->mountinfo_fd, POLLPRI, 0},
+		                        {watch->stop_fd, POLLIN, 0},
+		                        {watch->dev_watch_fd, POLLIN, 0}};
+		int ready = poll(fds, 3, media_watch_timeout(watch));
 		if (ready < 0 && errno == EINTR)
 			continue;
 		if (ready < 0 || (fds[1].revents & POLLIN))
 			break;
-		if (ready == 0)
+		if (fds[2].revents & POLLIN)
+			media_watch_drain(watch->dev_watch_fd);
+		if (ready == 0 && watch->key_id >= 0)
 			media_watch_probe(watch);
-		else if (fds[0].revents & (POLLPRI | POLLERR))
+		else if (ready == 0 || (fds[0].revents & (POLLPRI | POLLERR)) ||
+		         (fds[2].revents & POLLIN))
 			media_watch_update(watch);
 	}
 	return NULL;
 }
 
 struct media_watch *media_watch_start(const char *const *roots, size_t root_count,
+                                      const struct media_watch_devices *devices,
                                       media_watch_notify notify, void *context)
 {
 	struct media_watch *watch = calloc(1, sizeof *watch);
@@ -230,6 +298,17 @@ struct media_watch *media_watch_start(const char *const *roots, size_t root_coun
 			watch->roots[r][--length] = '\0';
 		watch->root_list[watch->root_count++] = watch->roots[r];
 	}
+	const char *sys_dir = devices && devices->sys_dir ? devices->sys_dir : "/sys";
+	const char *dev_dir = devices && devices->dev_dir ? devices->dev_dir : "/dev";
+	snprintf(watch->sys_dir, sizeof watch->sys_dir, "%s", sys_dir);
+	/* Devices coming and going: a key that never mounts is seen only so.
+	 * Without the watch (no inotify left), mounted keys still work. */
+	watch->dev_watch_fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+	if (watch->dev_watch_fd >= 0 &&
+	    inotify_add_watch(watch->dev_watch_fd, dev_dir, IN_CREATE | IN_DELETE) < 0) {
+		close(watch->dev_watch_fd);
+		watch->dev_watch_fd = -1;
+	}
 	watch->mountinfo_fd = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
 	watch->stop_fd = eventfd(0, EFD_CLOEXEC);
 	if (!watch->buffer || watch->mountinfo_fd < 0 || watch->stop_fd < 0 ||
@@ -238,6 +317,8 @@ struct media_watch *media_watch_start(const char *const *roots, size_t root_coun
 			close(watch->mountinfo_fd);
 		if (watch->stop_fd >= 0)
 			close(watch->stop_fd);
+		if (watch->dev_watch_fd >= 0)
+			close(watch->dev_watch_fd);
 		free(watch->buffer);
 		free(watch);
 		return NULL;
@@ -255,6 +336,8 @@ void media_watch_stop(struct media_watch *watch)
 	pthread_join(watch->thread, NULL);
 	close(watch->mountinfo_fd);
 	close(watch->stop_fd);
+	if (watch->dev_watch_fd >= 0)
+		close(watch->dev_watch_fd);
 	free(watch->buffer);
 	free(watch);
 }

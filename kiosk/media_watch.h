@@ -12,6 +12,14 @@
  * statfs() twice a second and treats ENOTCONN, EIO or ENODEV as a removal
  * (the kernel sends no notice for that case). The callback runs on the
  * watcher's thread and owns the key it is given. One key at a time.
+ *
+ * A key that nothing mounts (encrypted, or a filesystem the kiosk cannot
+ * read) never reaches mountinfo. So the thread also watches the device
+ * folder (inotify on /dev: the kernel adds sdb there as the key goes in)
+ * and, while no key is mounted, looks in sysfs for a USB disk nothing has
+ * mounted (usb_disks.h). One still there MEDIA_WATCH_UNOPENED_GRACE_MS
+ * later, time for udev to mount it, is reported as a key with is_unopened
+ * set; NULL follows when it goes, or before the key it turned out to be.
  * Plain C and pthreads, no SDL.
  */
 #ifndef CONCERTO_MEDIA_WATCH_H
@@ -22,7 +30,19 @@
 
 #include "media_scan.h"
 
-enum { MEDIA_WATCH_MAX_ROOTS = 8, MEDIA_MOUNTINFO_MAX_BYTES = 4 * 1024 * 1024 };
+enum {
+	MEDIA_WATCH_MAX_ROOTS = 8,
+	MEDIA_MOUNTINFO_MAX_BYTES = 4 * 1024 * 1024,
+	/* udev's mount of a key takes about a second; a big exFAT key, a few. */
+	MEDIA_WATCH_UNOPENED_GRACE_MS = 5000,
+};
+
+/* Where the kernel's devices are seen: "/sys" and "/dev" on a real
+ * machine (the defaults, for NULL); other folders in tests. */
+struct media_watch_devices {
+	const char *sys_dir;
+	const char *dev_dir;
+};
 
 /* key NULL: the key went away. */
 typedef void (*media_watch_notify)(void *context, struct media_key *key);
@@ -30,8 +50,10 @@ typedef void (*media_watch_notify)(void *context, struct media_key *key);
 struct media_watch;
 
 /* Starts the thread; it reports a key already mounted at once. NULL when
- * mountinfo cannot be opened or the thread cannot start. */
+ * mountinfo cannot be opened or the thread cannot start; without the device
+ * folder, only mounted keys are seen. `devices` may be NULL. */
 struct media_watch *media_watch_start(const char *const *roots, size_t root_count,
+                                      const struct media_watch_devices *devices,
                                       media_watch_notify notify, void *context);
 /* Stops and joins the thread. NULL is allowed. */
 void media_watch_stop(struct media_watch *watch);

@@ -15,6 +15,8 @@ enum kiosk_word {
 	KIOSK_WORD_EMPTY_HINT,
 	KIOSK_WORD_UNREADABLE,
 	KIOSK_WORD_UNREADABLE_HINT,
+	KIOSK_WORD_UNOPENED,
+	KIOSK_WORD_UNOPENED_HINT,
 	KIOSK_WORD_READ_ERRORS,
 	KIOSK_WORD_READ_ERRORS_HINT,
 	KIOSK_WORD_TOO_FULL,
@@ -47,6 +49,15 @@ static const char *const kiosk_words[KIOSK_WORD_COUNT][2] = {
                                     "Take it out and plug it in again. If it happens again, "
                                     "check it on a computer or copy the situation onto another "
                                     "key."},
+    [KIOSK_WORD_UNOPENED] = {"Cette clé ne peut pas être ouverte", "This key cannot be opened"},
+    /* FAT32 and exFAT: what both Windows and macOS write, and every
+     * kernel the kiosk runs on mounts. */
+    [KIOSK_WORD_UNOPENED_HINT] = {"Elle est peut-être chiffrée (BitLocker, VeraCrypt…) ou "
+                                  "formatée pour un autre système. Copiez la situation sur une "
+                                  "clé non chiffrée, formatée en FAT32 ou exFAT.",
+                                  "It may be encrypted (BitLocker, VeraCrypt…) or formatted for "
+                                  "another system. Copy the situation onto an unencrypted key "
+                                  "formatted as FAT32 or exFAT."},
     [KIOSK_WORD_READ_ERRORS] = {"Clé en partie illisible", "Key partly unreadable"},
     [KIOSK_WORD_READ_ERRORS_HINT] = {"Aucune situation dans ce qui a pu être lu. Retirez la clé, "
                                      "puis rebranchez-la ; si cela recommence, copiez la "
@@ -97,6 +108,9 @@ static const struct {
                                KIOSK_WORD_NOTICE_READ_ERRORS},
     [KIOSK_KEY_TOO_FULL] = {"too-full", KIOSK_WORD_TOO_FULL, KIOSK_WORD_TOO_FULL_HINT,
                             KIOSK_WORD_NOTICE_TOO_FULL},
+    /* Never a chooser: such a key offers no file. */
+    [KIOSK_KEY_UNOPENED] = {"unopened", KIOSK_WORD_UNOPENED, KIOSK_WORD_UNOPENED_HINT,
+                            KIOSK_WORD_COUNT},
 };
 
 static const char *kiosk_word(enum situation_lang lang, enum kiosk_word word)

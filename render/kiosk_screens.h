@@ -34,11 +34,12 @@ enum kiosk_key_problem {
 	KIOSK_KEY_NOT_LISTED,  /* more situation files than the chooser lists */
 	KIOSK_KEY_READ_ERRORS, /* a folder or a name could not be read: a file may be missing */
 	KIOSK_KEY_TOO_FULL,    /* more entries than the kiosk examines: a file may be missing */
+	KIOSK_KEY_UNOPENED,    /* a USB disk is in that nothing mounted: encrypted, or unreadable */
 	KIOSK_KEY_PROBLEM_COUNT
 };
 
-/* "fine", "unreadable", "not-listed", "read-errors", "too-full": for
- * --report-screens. */
+/* "fine", "unreadable", "not-listed", "read-errors", "too-full",
+ * "unopened": for --report-screens. */
 const char *kiosk_key_problem_to_str(enum kiosk_key_problem problem);
 
 /* The idle screen's headline and hint: "Insérez la clé USB de la situation"

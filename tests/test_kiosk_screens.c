@@ -1,7 +1,8 @@
 /*
  * test_kiosk_screens: what the key screens say and where — the empty-key
  * screen's own words for a key with no situation, a key that cannot be
- * read, a key read only in part and a key too full to look through; the
+ * read, a key read only in part, a key too full to look through and a key
+ * nothing could mount (encrypted, or another system's format); the
  * chooser's notice when the key holds more files than it lists ("Seuls les
  * 50 premiers fichiers sur 63 ..."), drawn in a band of its own at the foot
  * that no row reaches and no tap opens, inside the screen's margins, at
@@ -30,7 +31,8 @@
 enum { TOLERANCE = 24 };
 
 static const enum kiosk_key_problem empty_reasons[] = {KIOSK_KEY_FINE, KIOSK_KEY_UNREADABLE,
-                                                       KIOSK_KEY_READ_ERRORS, KIOSK_KEY_TOO_FULL};
+                                                       KIOSK_KEY_READ_ERRORS, KIOSK_KEY_TOO_FULL,
+                                                       KIOSK_KEY_UNOPENED};
 enum { EMPTY_REASONS = sizeof empty_reasons / sizeof *empty_reasons };
 
 /* Each reason a key offers nothing has its own headline and hint, in both
@@ -68,6 +70,13 @@ static void test_empty_key_words(void)
 	kiosk_key_words(LANG_FR, true, KIOSK_KEY_TOO_FULL, &headline, &hint);
 	CHECK_STR_EQ(headline, "Trop de fichiers sur cette clé");
 	CHECK(strstr(hint, "racine") != NULL);
+	/* A key nothing mounted: what it may be, and what to do instead. */
+	kiosk_key_words(LANG_FR, true, KIOSK_KEY_UNOPENED, &headline, &hint);
+	CHECK_STR_EQ(headline, "Cette clé ne peut pas être ouverte");
+	CHECK(strstr(hint, "chiffrée") != NULL && strstr(hint, "FAT32 ou exFAT") != NULL);
+	kiosk_key_words(LANG_EN, true, KIOSK_KEY_UNOPENED, &headline, &hint);
+	CHECK(strstr(hint, "encrypted") != NULL);
+	CHECK_STR_EQ(kiosk_key_problem_to_str(KIOSK_KEY_UNOPENED), "unopened");
 	CHECK_STR_EQ(kiosk_key_problem_to_str(KIOSK_KEY_NOT_LISTED), "not-listed");
 	CHECK_STR_EQ(kiosk_key_problem_to_str(KIOSK_KEY_TOO_FULL), "too-full");
 }
@@ -203,7 +212,8 @@ static void test_chooser_notice_drawn(int width, int height, enum situation_lang
 
 static void test_empty_key_drawn(int width, int height)
 {
-	static const char *const names[] = {"empty", "unreadable", "read-errors", "too-full"};
+	static const char *const names[] = {"empty", "unreadable", "read-errors", "too-full",
+	                                    "unopened"};
 	for (size_t k = 0; k <= EMPTY_REASONS; k++) {
 		bool is_key_in = k < EMPTY_REASONS;
 		struct canvas canvas;

@@ -6,8 +6,9 @@
 # only), the return to idle within one second, a hostile key, keys the
 # chooser or the empty-key screen must explain (more files than it lists, a
 # photo dump beside the situation, a key too full, a key that cannot be
-# read), a file that cannot be used as a whole (its own screen, not the error
-# list), and a session under strace proving nothing is written and no name
+# read), a USB disk nothing mounted (laid out in folders given by the hidden
+# --sys-dir and --dev-dir), a file that cannot be used as a whole (its own
+# screen, not the error list), and a session under strace proving nothing is written and no name
 # reaches the journal.
 # Needs root, unshare, strace, mkfs.vfat, mcopy, fusefat; exits 77 (skipped)
 # without them.
@@ -75,10 +76,12 @@ wait_reported() { # pattern, timeout in ms
 	done
 }
 
+# Options for the next start_kiosk (word-split: no spaces in them).
+kiosk_options=""
 start_kiosk() { # extra command prefix (e.g. strace ...) may be given
 	: >"$work/run/out"
 	(cd "$work/run" && SDL_VIDEODRIVER=dummy exec "$@" "$concerto" --windowed \
-		--media "$media" --report-screens >"$work/run/out" 2>"$work/run/err") &
+		--media "$media" --report-screens $kiosk_options >"$work/run/out" 2>"$work/run/err") &
 	pid=$!
 }
 
@@ -236,6 +239,56 @@ check "a key that cannot be read: says so" \
 umount -l "$media/key"
 check "unreadable key out: idle" wait_screen "screen idle" 1000 >/dev/null
 stop_kiosk
+
+# --- a key nothing mounts (encrypted, or another system's format) ---
+# The kernel's side is laid out in folders of its own (--sys-dir, --dev-dir):
+# /sys/block/sdz a link into the device tree below a USB bus, the node
+# created in the device folder last, as the kernel does.
+sys="$work/sys"
+dev="$work/dev"
+usb_parent="pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host3/target3:0:0/3:0:0:0"
+plug_disk() { # the partition's major:minor
+	disk="$sys/devices/$usb_parent/block/sdz"
+	mkdir -p "$disk/holders" "$disk/sdz1/holders" "$sys/block" "$dev"
+	echo 65:240 >"$disk/dev"
+	echo 31277232 >"$disk/size"
+	echo 1 >"$disk/sdz1/partition"
+	echo "$1" >"$disk/sdz1/dev"
+	ln -s "../devices/$usb_parent/block/sdz" "$sys/block/sdz"
+	: >"$dev/sdz"
+}
+unplug_disk() {
+	rm -f "$dev/sdz" "$sys/block/sdz"
+	rm -rf "$sys/devices"
+}
+mkdir -p "$sys/block" "$dev"
+kiosk_options="--sys-dir $sys --dev-dir $dev"
+start_kiosk
+check "disk check: idle with no disk" wait_screen "screen idle" 3000 >/dev/null
+plug_disk 65:241
+elapsed=$(wait_screen "screen empty problem=unopened" 9000)
+check "a USB disk nothing mounted: the key cannot be opened, says so" test -n "$elapsed"
+check "not before udev had time to mount it (5 s)" test "${elapsed:-0}" -ge 4500
+echo "unopened key reported after: ${elapsed:-over 9000} ms"
+check "the journal says why, without names" 	grep -q "USB disk is in that was not mounted" "$work/run/err"
+unplug_disk
+check "unopened key out: idle" wait_screen "screen idle" 1000 >/dev/null
+# Mounted late (a slow key): the key itself replaces the message.
+plug_disk 65:241
+check "slow key: first the message" wait_screen "screen empty problem=unopened" 9000 >/dev/null
+insert_tmpfs "$good:lente.situation"
+check "slow key: then its situation" wait_screen "screen situation phase=1" 3000 >/dev/null
+unplug_disk
+umount "$media/key"
+check "slow key out: idle" wait_screen "screen idle" 1000 >/dev/null
+# A USB disk whose partition is mounted, even outside the media folder (the
+# Pi booted from a USB disk), is no key in trouble.
+plug_disk "$(awk '$5 == "/" { print $3; exit }' /proc/self/mountinfo)"
+sleep 6
+check "a USB disk in use elsewhere: still idle" wait_screen "screen idle" 100 >/dev/null
+unplug_disk
+stop_kiosk
+kiosk_options=""
 
 # --- a hostile key ---
 mount -t tmpfs -o size=16m tmpfs "$work/stage"
