@@ -214,9 +214,12 @@ enum kiosk_media_outcome kiosk_media_handle_event(struct kiosk_media *media, con
 		return KIOSK_MEDIA_IGNORED;
 	if (event->user.code == MEDIA_EVENT_INSERTED)
 		return kiosk_media_insert(media, event->user.data1, opened);
+	bool was_unopened = media->key && media->key->is_unopened;
 	kiosk_media_drop_key(media);
 	media->screen = MEDIA_SCREEN_IDLE;
-	fprintf(stderr, "concerto: key out: the situation was wiped from memory\n");
+	fprintf(stderr, was_unopened
+	                    ? "concerto: the USB disk that was not mounted is out, or mounted\n"
+	                    : "concerto: key out: the situation was wiped from memory\n");
 	return KIOSK_MEDIA_CLOSE;
 }
 

@@ -24,6 +24,9 @@
 /* While a key is in, how often a dead FUSE connection is looked for. */
 enum { MEDIA_WATCH_PROBE_MS = 500 };
 
+/* /proc/swaps: a header and one line a swap area. */
+enum { MEDIA_SWAPS_MAX_BYTES = 16 * 1024 };
+
 /* A USB disk nothing mounted: none, seen since unopened_since_ms, reported. */
 enum media_unopened { MEDIA_UNOPENED_NONE, MEDIA_UNOPENED_PENDING, MEDIA_UNOPENED_REPORTED };
 
@@ -45,6 +48,8 @@ struct media_watch {
 	char sys_dir[PATH_MAX];
 	enum media_unopened unopened;
 	long long unopened_since_ms;
+	long long recheck_at_ms; /* a second look after a change in /dev; 0: none */
+	char *swaps;             /* /proc/swaps, MEDIA_SWAPS_MAX_BYTES + 1 */
 };
 
 static long long media_now_ms(void)
@@ -173,11 +178,35 @@ static void media_watch_remove(struct media_watch *watch)
 	watch->notify(watch->context, NULL);
 }
 
+/* /proc/swaps' text, or NULL when it cannot be read (no swap counts). */
+static const char *media_read_swaps(struct media_watch *watch)
+{
+	int fd = open("/proc/swaps", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || !watch->swaps) {
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	size_t used = 0;
+	for (ssize_t got = 1; got > 0 && used < MEDIA_SWAPS_MAX_BYTES; used += (size_t)got) {
+		got = read(fd, watch->swaps + used, MEDIA_SWAPS_MAX_BYTES - used);
+		if (got < 0 && errno == EINTR)
+			got = 0;
+		else if (got <= 0)
+			break;
+	}
+	close(fd);
+	watch->swaps[used] = '\0';
+	return watch->swaps;
+}
+
 /* With no key mounted (`may_look`), a USB disk nothing mounted becomes a
  * key with is_unopened once it has been there the grace period. */
 static void media_watch_unopened(struct media_watch *watch, bool may_look)
 {
-	bool is_there = may_look && usb_disks_find_unopened(watch->sys_dir, watch->buffer, NULL, 0);
+	bool is_there = may_look && watch->dev_watch_fd >= 0 &&
+	                usb_disks_find_unopened(watch->sys_dir, watch->buffer,
+	                                        media_read_swaps(watch), NULL, 0);
 	if (!is_there) {
 		if (watch->unopened == MEDIA_UNOPENED_REPORTED)
 			watch->notify(watch->context, NULL);
@@ -190,8 +219,14 @@ static void media_watch_unopened(struct media_watch *watch, bool may_look)
 	}
 	if (watch->unopened == MEDIA_UNOPENED_PENDING &&
 	    media_now_ms() - watch->unopened_since_ms >= MEDIA_WATCH_UNOPENED_GRACE_MS) {
+		struct media_key *key = media_key_unopened();
+		if (!key) { /* out of memory: NULL would mean "gone"; try again in a second */
+			watch->unopened_since_ms =
+			    media_now_ms() - MEDIA_WATCH_UNOPENED_GRACE_MS + 1000;
+			return;
+		}
 		watch->unopened = MEDIA_UNOPENED_REPORTED;
-		watch->notify(watch->context, media_key_unopened());
+		watch->notify(watch->context, key);
 	}
 }
 
@@ -201,9 +236,14 @@ static int media_watch_timeout(const struct media_watch *watch)
 {
 	if (watch->key_id >= 0)
 		return MEDIA_WATCH_PROBE_MS;
-	if (watch->unopened != MEDIA_UNOPENED_PENDING)
+	long long wake_at = watch->recheck_at_ms;
+	if (watch->unopened == MEDIA_UNOPENED_PENDING) {
+		long long grace_end = watch->unopened_since_ms + MEDIA_WATCH_UNOPENED_GRACE_MS;
+		wake_at = wake_at && wake_at < grace_end ? wake_at : grace_end;
+	}
+	if (!wake_at)
 		return -1;
-	long long left = watch->unopened_since_ms + MEDIA_WATCH_UNOPENED_GRACE_MS - media_now_ms();
+	long long left = wake_at - media_now_ms();
 	return left > 0 ? (int)left : 0;
 }
 
@@ -266,8 +306,13 @@ static void *media_watch_run(void *argument)
 			continue;
 		if (ready < 0 || (fds[1].revents & POLLIN))
 			break;
-		if (fds[2].revents & POLLIN)
+		if (fds[2].revents & POLLIN) {
 			media_watch_drain(watch->dev_watch_fd);
+			watch->recheck_at_ms = media_now_ms() + MEDIA_WATCH_DEV_SETTLE_MS;
+		} else if (ready == 0 && watch->recheck_at_ms &&
+		           media_now_ms() >= watch->recheck_at_ms) {
+			watch->recheck_at_ms = 0;
+		}
 		if (ready == 0 && watch->key_id >= 0)
 			media_watch_probe(watch);
 		else if (ready == 0 || (fds[0].revents & (POLLPRI | POLLERR)) ||
@@ -285,6 +330,7 @@ struct media_watch *media_watch_start(const char *const *roots, size_t root_coun
 	if (!watch)
 		return NULL;
 	watch->buffer = malloc(MEDIA_MOUNTINFO_MAX_BYTES + 1);
+	watch->swaps = malloc(MEDIA_SWAPS_MAX_BYTES + 1);
 	watch->key_id = -1;
 	watch->dead_id = -1;
 	watch->notify = notify;
@@ -320,6 +366,7 @@ struct media_watch *media_watch_start(const char *const *roots, size_t root_coun
 		if (watch->dev_watch_fd >= 0)
 			close(watch->dev_watch_fd);
 		free(watch->buffer);
+		free(watch->swaps);
 		free(watch);
 		return NULL;
 	}
@@ -339,5 +386,6 @@ void media_watch_stop(struct media_watch *watch)
 	if (watch->dev_watch_fd >= 0)
 		close(watch->dev_watch_fd);
 	free(watch->buffer);
+	free(watch->swaps);
 	free(watch);
 }

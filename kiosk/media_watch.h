@@ -17,9 +17,13 @@
  * read) never reaches mountinfo. So the thread also watches the device
  * folder (inotify on /dev: the kernel adds sdb there as the key goes in)
  * and, while no key is mounted, looks in sysfs for a USB disk nothing has
- * mounted (usb_disks.h). One still there MEDIA_WATCH_UNOPENED_GRACE_MS
- * later, time for udev to mount it, is reported as a key with is_unopened
- * set; NULL follows when it goes, or before the key it turned out to be.
+ * mounted (usb_disks.h), on each change of /dev and once more a second
+ * later (the kernel makes /dev/sdb before /sys/block/sdb, and a key with
+ * no partition brings no second node). One still there
+ * MEDIA_WATCH_UNOPENED_GRACE_MS later, time for udev to mount it, is
+ * reported as a key with is_unopened set; NULL follows when it goes, or
+ * before the key it turned out to be. Without the /dev watch, no such key
+ * is looked for: its removal would go unseen.
  * Plain C and pthreads, no SDL.
  */
 #ifndef CONCERTO_MEDIA_WATCH_H
@@ -35,6 +39,8 @@ enum {
 	MEDIA_MOUNTINFO_MAX_BYTES = 4 * 1024 * 1024,
 	/* udev's mount of a key takes about a second; a big exFAT key, a few. */
 	MEDIA_WATCH_UNOPENED_GRACE_MS = 5000,
+	/* After a change in /dev, sysfs is looked at again this much later. */
+	MEDIA_WATCH_DEV_SETTLE_MS = 1000,
 };
 
 /* Where the kernel's devices are seen: "/sys" and "/dev" on a real

@@ -87,6 +87,23 @@ bool usb_disks_is_mounted(const char *mountinfo, const char *dev, const char *na
 	return false;
 }
 
+bool usb_disks_is_swap(const char *swaps, const char *name)
+{
+	char device[USB_DISKS_MAX_NAME + 8];
+	int length = snprintf(device, sizeof device, "/dev/%s", name);
+	if (length < 0 || (size_t)length >= sizeof device)
+		return false;
+	/* "Filename Type Size Used Priority", one line a swap area. */
+	for (const char *line = swaps; line && *line;) {
+		if (strncmp(line, device, (size_t)length) == 0 &&
+		    (line[length] == ' ' || line[length] == '\t'))
+			return true;
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	return false;
+}
+
 /* Whether another device sits on this one (a device-mapper target, say):
  * what is mounted is then that device, not this one. */
 static bool usb_is_held(const char *dir)
@@ -104,22 +121,28 @@ static bool usb_is_held(const char *dir)
 	return is_held;
 }
 
-/* A disk or partition under `dir` named `name`: mounted or held. */
-static bool usb_is_in_use(const char *dir, const char *name, const char *mountinfo)
+/* What tells a disk or partition in use. */
+struct usb_uses {
+	const char *mountinfo;
+	const char *swaps; /* may be NULL */
+};
+
+/* A disk or partition under `dir` named `name`: mounted, swap or held. */
+static bool usb_is_in_use(const char *dir, const char *name, const struct usb_uses *uses)
 {
 	char dev[32];
-	if (usb_is_held(dir))
+	if (usb_is_held(dir) || (uses->swaps && usb_disks_is_swap(uses->swaps, name)))
 		return true;
 	return usb_read_attribute(dir, "dev", dev, sizeof dev) &&
-	       usb_disks_is_mounted(mountinfo, dev, name);
+	       usb_disks_is_mounted(uses->mountinfo, dev, name);
 }
 
 /* The disk at `dir` or one of its partitions (subfolders with a
  * "partition" attribute) is in use. */
-static bool usb_disk_is_in_use(const char *dir, const char *mountinfo)
+static bool usb_disk_is_in_use(const char *dir, const struct usb_uses *uses)
 {
 	const char *name = strrchr(dir, '/') + 1;
-	if (usb_is_in_use(dir, name, mountinfo))
+	if (usb_is_in_use(dir, name, uses))
 		return true;
 	DIR *disk = opendir(dir);
 	if (!disk)
@@ -134,14 +157,16 @@ static bool usb_disk_is_in_use(const char *dir, const char *mountinfo)
 		    snprintf(part, sizeof part, "%s/%s", dir, entry->d_name) >= (int)sizeof part)
 			continue;
 		if (usb_read_attribute(part, "partition", flag, sizeof flag))
-			is_in_use = usb_is_in_use(part, entry->d_name, mountinfo);
+			is_in_use = usb_is_in_use(part, entry->d_name, uses);
 	}
 	closedir(disk);
 	return is_in_use;
 }
 
-bool usb_disks_find_unopened(const char *sys_dir, const char *mountinfo, char *name, size_t size)
+bool usb_disks_find_unopened(const char *sys_dir, const char *mountinfo, const char *swaps,
+                             char *name, size_t size)
 {
+	const struct usb_uses uses = {mountinfo, swaps};
 	char block_dir[PATH_MAX];
 	if (snprintf(block_dir, sizeof block_dir, "%s/block", sys_dir) >= (int)sizeof block_dir)
 		return false;
@@ -163,7 +188,7 @@ bool usb_disks_find_unopened(const char *sys_dir, const char *mountinfo, char *n
 		if (!usb_read_attribute(dir, "size", sectors, sizeof sectors) ||
 		    strtoull(sectors, NULL, 10) == 0)
 			continue;
-		if (!usb_disk_is_in_use(dir, mountinfo)) {
+		if (!usb_disk_is_in_use(dir, &uses)) {
 			is_found = true;
 			if (name)
 				snprintf(name, size, "%s", entry->d_name);

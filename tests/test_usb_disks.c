@@ -3,9 +3,9 @@
  * laid out as the kernel lays it out (/sys/block/sdb a link into the device
  * tree, partitions as subfolders with a "partition" attribute) in a
  * temporary folder, and mountinfo text: a disk whose partition or whole
- * disk is mounted, mounted through FUSE (the source names it), or held by
- * device-mapper is in use; a disk off the USB bus, or a card reader with no
- * card, is no key; a mountinfo line's other fields never count as its
+ * disk is mounted, mounted through FUSE (the source names it), used as swap
+ * or held by device-mapper is in use; one with no partition table is found; a disk off the USB bus,
+ * or a card reader with no card, is no key; a mountinfo line's other fields never count as its
  * major:minor.
  */
 #define _GNU_SOURCE
@@ -121,43 +121,61 @@ static void test_find_unopened(void)
 	/* Nothing but a virtio disk, mounted: nothing to tell. */
 	add_disk("pci0000:00/0000:00:04.0/virtio1", "vda", "41943040", "254:0", "254:1", disk,
 	         sizeof disk);
-	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, name, sizeof name));
+	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
 	/* An unmounted disk off the USB bus is none of the kiosk's business. */
 	add_disk("pci0000:00/0000:00:1f.2/ata1/host0/target0:0:0/0:0:0:0", "sda", "976773168",
 	         "8:0", "8:1", disk, sizeof disk);
-	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, name, sizeof name));
+	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
 	/* A card reader on USB with no card in. */
 	add_disk("pci0000:00/0000:00:14.0/usb1/1-4/1-4:1.0/host5/target5:0:0/5:0:0:0", "sdc", "0",
 	         "8:32", NULL, disk, sizeof disk);
-	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, name, sizeof name));
+	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
 	/* A USB key whose partition nothing mounted: found, by name. */
 	add_disk(usb_parent, "sdb", "31277232", "8:16", "8:17", disk, sizeof disk);
-	CHECK(usb_disks_find_unopened(sys_dir, plain_mountinfo, name, sizeof name));
+	CHECK(usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
 	CHECK_STR_EQ(name, "sdb");
-	CHECK(usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, 0));
+	CHECK(usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, NULL, 0));
 	/* Mounted, by major:minor or through FUSE: in use. */
 	char mounted[1024];
 	snprintf(mounted, sizeof mounted,
 	         "%s40 22 8:17 / /media/concerto/usb-sdb1 ro shared:9 - vfat /dev/sdb1 ro\n",
 	         plain_mountinfo);
-	CHECK(!usb_disks_find_unopened(sys_dir, mounted, name, sizeof name));
+	CHECK(!usb_disks_find_unopened(sys_dir, mounted, NULL, name, sizeof name));
 	snprintf(mounted, sizeof mounted,
 	         "%s40 22 0:90 / /media/concerto/usb-sdb1 ro shared:9 - fuseblk /dev/sdb1 ro\n",
 	         plain_mountinfo);
-	CHECK(!usb_disks_find_unopened(sys_dir, mounted, name, sizeof name));
+	CHECK(!usb_disks_find_unopened(sys_dir, mounted, NULL, name, sizeof name));
 	/* Held by device-mapper (an opened LUKS volume): in use. */
 	char holder[1100];
 	snprintf(holder, sizeof holder, "%s/sdb1/holders/dm-0", disk);
 	CHECK(mkdir(holder, 0755) == 0);
-	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, name, sizeof name));
+	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
 	CHECK(rmdir(holder) == 0);
-	CHECK(usb_disks_find_unopened(sys_dir, plain_mountinfo, name, sizeof name));
-	/* A key with no partition table, mounted whole. */
+	CHECK(usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
+	/* Used as swap: in use, though never in mountinfo. */
+	const char *swaps =
+	    "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n"
+	    "/dev/sdb1                               partition\t1048572\t\t0\t\t-2\n";
+	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, swaps, name, sizeof name));
+	CHECK(usb_disks_is_swap(swaps, "sdb1"));
+	CHECK(!usb_disks_is_swap(swaps, "sdb"));
+	CHECK(!usb_disks_is_swap("/dev/sdb12 partition 1 0 -2\n", "sdb1"));
+	CHECK(!usb_disks_is_swap("", "sdb1"));
+	/* The whole disk mounted (a key with no partition table). */
 	snprintf(mounted, sizeof mounted, "%s41 22 8:16 / /media/k ro - vfat /dev/sdb ro\n",
 	         plain_mountinfo);
-	CHECK(!usb_disks_find_unopened(sys_dir, mounted, name, sizeof name));
+	CHECK(!usb_disks_find_unopened(sys_dir, mounted, NULL, name, sizeof name));
+	/* A key with no partition table, nothing mounted: found (the first
+	 * key unplugged: its link goes). */
+	add_disk(usb_parent, "sdd", "7864320", "8:48", NULL, disk, sizeof disk);
+	char link[1024];
+	snprintf(link, sizeof link, "%s/block/sdb", sys_dir);
+	CHECK(unlink(link) == 0);
+	CHECK(usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
+	CHECK_STR_EQ(name, "sdd");
 	/* No sysfs: nothing to tell, no crash. */
-	CHECK(!usb_disks_find_unopened("/nonexistent/sys", plain_mountinfo, name, sizeof name));
+	CHECK(
+	    !usb_disks_find_unopened("/nonexistent/sys", plain_mountinfo, NULL, name, sizeof name));
 }
 
 int main(void)

@@ -241,26 +241,30 @@ check "unreadable key out: idle" wait_screen "screen idle" 1000 >/dev/null
 stop_kiosk
 
 # --- a key nothing mounts (encrypted, or another system's format) ---
-# The kernel's side is laid out in folders of its own (--sys-dir, --dev-dir):
-# /sys/block/sdz a link into the device tree below a USB bus, the node
-# created in the device folder last, as the kernel does.
+# The kernel's side is laid out in folders of its own (--sys-dir, --dev-dir),
+# in the kernel's order: the device's folder, then its node in /dev, then
+# the /sys/block link (here 0.3 s later, so the kiosk must look again after
+# the node's event); on removal the link goes first and the node last.
 sys="$work/sys"
 dev="$work/dev"
 usb_parent="pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host3/target3:0:0/3:0:0:0"
 plug_disk() { # the partition's major:minor
 	disk="$sys/devices/$usb_parent/block/sdz"
-	mkdir -p "$disk/holders" "$disk/sdz1/holders" "$sys/block" "$dev"
+	mkdir -p "$disk/holders" "$disk/sdz1/holders"
 	echo 65:240 >"$disk/dev"
 	echo 31277232 >"$disk/size"
 	echo 1 >"$disk/sdz1/partition"
 	echo "$1" >"$disk/sdz1/dev"
-	ln -s "../devices/$usb_parent/block/sdz" "$sys/block/sdz"
 	: >"$dev/sdz"
+	sleep 0.3
+	ln -s "../devices/$usb_parent/block/sdz" "$sys/block/sdz"
 }
 unplug_disk() {
-	rm -f "$dev/sdz" "$sys/block/sdz"
+	rm -f "$sys/block/sdz"
 	rm -rf "$sys/devices"
+	rm -f "$dev/sdz"
 }
+unopened_reports() { grep -c "problem=unopened" "$work/run/out"; }
 mkdir -p "$sys/block" "$dev"
 kiosk_options="--sys-dir $sys --dev-dir $dev"
 start_kiosk
@@ -270,7 +274,8 @@ elapsed=$(wait_screen "screen empty problem=unopened" 9000)
 check "a USB disk nothing mounted: the key cannot be opened, says so" test -n "$elapsed"
 check "not before udev had time to mount it (5 s)" test "${elapsed:-0}" -ge 4500
 echo "unopened key reported after: ${elapsed:-over 9000} ms"
-check "the journal says why, without names" 	grep -q "USB disk is in that was not mounted" "$work/run/err"
+check "the journal says why, without names" \
+	grep -q "USB disk is in that was not mounted" "$work/run/err"
 unplug_disk
 check "unopened key out: idle" wait_screen "screen idle" 1000 >/dev/null
 # Mounted late (a slow key): the key itself replaces the message.
@@ -278,14 +283,26 @@ plug_disk 65:241
 check "slow key: first the message" wait_screen "screen empty problem=unopened" 9000 >/dev/null
 insert_tmpfs "$good:lente.situation"
 check "slow key: then its situation" wait_screen "screen situation phase=1" 3000 >/dev/null
+check "slow key: the message was shown once per key" test "$(unopened_reports)" -eq 2
 unplug_disk
 umount "$media/key"
 check "slow key out: idle" wait_screen "screen idle" 1000 >/dev/null
+# Mounted within the grace, as udev mounts a key: never the message.
+plug_disk 65:241
+sleep 1
+insert_tmpfs "$good:rapide.situation"
+check "key mounted in time: its situation" wait_screen "screen situation phase=1" 3000 >/dev/null
+sleep 5
+check "key mounted in time: no message, then or later" test "$(unopened_reports)" -eq 2
+unplug_disk
+umount "$media/key"
+check "key mounted in time, out: idle" wait_screen "screen idle" 1000 >/dev/null
 # A USB disk whose partition is mounted, even outside the media folder (the
 # Pi booted from a USB disk), is no key in trouble.
 plug_disk "$(awk '$5 == "/" { print $3; exit }' /proc/self/mountinfo)"
 sleep 6
 check "a USB disk in use elsewhere: still idle" wait_screen "screen idle" 100 >/dev/null
+check "a USB disk in use elsewhere: no message" test "$(unopened_reports)" -eq 2
 unplug_disk
 stop_kiosk
 kiosk_options=""
