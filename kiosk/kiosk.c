@@ -130,8 +130,11 @@ static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 		kiosk->is_blank = !kiosk->is_blank;
 		break;
 	case ACTION_CLEAR:
+		/* The presenter's way back to the plain picture from the clicker:
+		 * no blank, no highlights, no zoom. */
 		kiosk->is_blank = false;
 		kiosk->spotlight_count = 0;
+		kiosk->view = view_identity();
 		break;
 	case ACTION_NEXT:
 	case ACTION_CONFIRM:
@@ -153,6 +156,13 @@ static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 			kiosk_animation_start(&kiosk->animation);
 		else
 			kiosk_animation_stop(&kiosk->animation);
+		/* A new step or phase is a new picture, shown whole: highlights
+		 * kept from the last one would grey out whoever comes next, and
+		 * a zoom could leave them off the screen. */
+		if (kiosk->position.phase != before.phase || kiosk->position.step != before.step) {
+			kiosk->spotlight_count = 0;
+			kiosk->view = view_identity();
+		}
 		break;
 	}
 	kiosk_input_note_activity(kiosk->input, kiosk->spotlight_count);

@@ -459,6 +459,28 @@ static void clicker_session(struct kiosk_run *run, struct fake_node *clicker,
 	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
 }
 
+/* Two fingers spread from 200 to 600 px apart about the screen's centre,
+ * then lifted: the view three times larger. */
+static void spread_fingers(struct fake_node *touch, const struct kiosk_run *run)
+{
+	struct fake_frame frame = {0};
+	float cx = (float)run->width / 2, cy = (float)run->height / 2;
+	clock_us += 1000000;
+	finger_down(&frame, run, 0, cx - 100, cy);
+	finger_down(&frame, run, 1, cx + 100, cy);
+	node_send(touch, &frame);
+	for (int k = 1; k <= 4; k++) {
+		clock_us += 16000;
+		finger_move(&frame, run, 0, cx - 100 - 50.0f * (float)k, cy);
+		finger_move(&frame, run, 1, cx + 100 + 50.0f * (float)k, cy);
+		node_send(touch, &frame);
+	}
+	clock_us += 16000;
+	finger_up(&frame, 0);
+	finger_up(&frame, 1);
+	node_send(touch, &frame);
+}
+
 static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct fake_node *clicker,
                           const struct situation *situation)
 {
@@ -530,22 +552,7 @@ static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct
 	CHECK(kiosk_wait_state(run, "spotlights=0", NULL));
 
 	/* Two fingers spread from 200 to 600 px apart: three times larger. */
-	struct fake_frame frame = {0};
-	float cx = (float)run->width / 2, cy = (float)run->height / 2;
-	clock_us += 1000000;
-	finger_down(&frame, run, 0, cx - 100, cy);
-	finger_down(&frame, run, 1, cx + 100, cy);
-	node_send(touch, &frame);
-	for (int k = 1; k <= 4; k++) {
-		clock_us += 16000;
-		finger_move(&frame, run, 0, cx - 100 - 50.0f * (float)k, cy);
-		finger_move(&frame, run, 1, cx + 100 + 50.0f * (float)k, cy);
-		node_send(touch, &frame);
-	}
-	clock_us += 16000;
-	finger_up(&frame, 0);
-	finger_up(&frame, 1);
-	node_send(touch, &frame);
+	spread_fingers(touch, run);
 	CHECK(kiosk_wait_state(run, "scale=3.00", "spotlights=0", NULL));
 
 	/* A double tap puts the view back. */
@@ -558,6 +565,7 @@ static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct
 	/* SYN_DROPPED: a finger lands on the first node, then the kernel's
 	 * buffer overflows while it lifts. No tap may come of it, and the
 	 * resynced slots must let the next tap through. */
+	struct fake_frame frame = {0};
 	clock_us += 1000000;
 	finger_down(&frame, run, 0, points[0][0], points[0][1]);
 	node_send(touch, &frame);
@@ -571,6 +579,25 @@ static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct
 	char lit_b[32];
 	snprintf(lit_b, sizeof lit_b, "lit=%d", targets[1]);
 	CHECK(kiosk_wait_state(run, "spotlights=1", lit_b, NULL));
+
+	/* Zoomed in with a node lit, the presenter moves on: the next phase
+	 * is shown whole, with nothing lit (a newcomer of the round would
+	 * otherwise come in greyed out, or off the screen). */
+	spread_fingers(touch, run);
+	CHECK(kiosk_wait_state(run, "scale=3.00", "spotlights=1", NULL));
+	press(clicker, KEY_PAGEDOWN);
+	phase_next(situation, &position);
+	CHECK(kiosk_wait_position(run, situation, position, "spotlights=0 blank=0 scale=1.00"));
+	/* And back: the same. */
+	press(clicker, KEY_PAGEUP);
+	phase_previous(situation, &position);
+	CHECK(kiosk_wait_position(run, situation, position, "scale=1.00"));
+	/* Esc or F5, from the clicker: no highlight and no zoom either. */
+	tap_together(touch, run, &points[1], 1);
+	spread_fingers(touch, run);
+	CHECK(kiosk_wait_state(run, "scale=3.00", "spotlights=1", NULL));
+	press(clicker, KEY_F5);
+	CHECK(kiosk_wait_state(run, "scale=1.00", "spotlights=0", NULL));
 }
 
 /* On the device every keyboard is grabbed, so the chooser only ever hears
