@@ -54,9 +54,12 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Explicit rather than dpkg-shlibdeps, which does not run for a cross build;
 # the versions are Debian 12's / Raspberry Pi OS Bookworm's. Fonts are in the
-# binary, so no fonts-* package.
+# binary, so no fonts-* package. SDL's KMSDRM video opens EGL, GLES and GBM
+# at run time (dlopen, so no linker dependency says so) and GBM loads the
+# GPU's DRI driver: without libegl1, libgles2 and libgl1-mesa-dri, which
+# libsdl2-2.0-0 does not pull in, Raspberry Pi OS Lite shows no picture.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libc6 (>= 2.34), libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libevdev2 (>= 1.13), libfribidi0 (>= 1.0), libsystemd0, systemd")
+  "libc6 (>= 2.34), libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libevdev2 (>= 1.13), libfribidi0 (>= 1.0), libegl1, libgles2, libgbm1, libgl1-mesa-dri, libsystemd0, systemd")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${CONCERTO_DEPLOY_DIR}/debian/conffiles ${CONCERTO_DEPLOY_DIR}/debian/postinst
   ${CONCERTO_DEPLOY_DIR}/debian/prerm ${CONCERTO_DEPLOY_DIR}/debian/postrm)

@@ -36,6 +36,13 @@ if [ "$native" != arm64 ]; then
 	(cd build/arm64 && cpack -G DEB >/dev/null)
 	deb="$(find build/arm64 -maxdepth 1 -name 'concerto_*_arm64.deb' | sort | tail -n 1)"
 	[ "$(dpkg-deb -f "$deb" Architecture)" = arm64 ]
+	# What SDL's KMSDRM video dlopens (EGL, GLES, GBM and its DRI driver)
+	# is no linker dependency: the package must name it, or the Pi shows
+	# no picture.
+	for runtime in libegl1 libgles2 libgbm1 libgl1-mesa-dri; do
+		dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qx "$runtime" ||
+			{ echo "the package does not depend on $runtime" >&2; exit 1; }
+	done
 	dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/concerto >"$work/concerto-arm64"
 	# ELF e_machine (2 bytes at 18) is 0xb7 for AArch64
 	[ "$(od -An -tx1 -j18 -N2 "$work/concerto-arm64" | tr -d ' ')" = b700 ]

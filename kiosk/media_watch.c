@@ -102,40 +102,82 @@ static bool media_is_overlayroot(const char *path)
 	return false;
 }
 
+/* One line of mountinfo: its id, major:minor and mount point (unescaped);
+ * false for a line too short or a mount point too long. */
+static bool media_mountinfo_line(const char *line, size_t line_length, long *id, char *dev,
+                                 size_t dev_size, char *path, size_t path_size)
+{
+	/* Fields: id parent major:minor root mount-point ... */
+	const char *fields[5];
+	size_t lengths[5];
+	size_t found = 0, k = 0;
+	while (found < 5 && k < line_length) {
+		while (k < line_length && line[k] == ' ')
+			k++;
+		size_t start = k;
+		while (k < line_length && line[k] != ' ')
+			k++;
+		if (k > start) {
+			fields[found] = line + start;
+			lengths[found++] = k - start;
+		}
+	}
+	if (found < 5 || lengths[4] >= path_size || lengths[2] >= dev_size)
+		return false;
+	media_unescape(fields[4], lengths[4], path, path_size);
+	snprintf(dev, dev_size, "%.*s", (int)lengths[2], fields[2]);
+	*id = strtol(fields[0], NULL, 10);
+	return true;
+}
+
+/* A mount point where a key may be: below a root, not an overlayroot layer. */
+static bool media_is_candidate(const char *path, const char *const *roots, size_t root_count)
+{
+	if (media_is_overlayroot(path))
+		return false;
+	for (size_t r = 0; r < root_count; r++)
+		if (media_is_below(path, roots[r]))
+			return true;
+	return false;
+}
+
+/* Whether the filesystem `dev` is also mounted where no key would be: then
+ * it is the system's own. A Pi booted from a USB disk has its boot partition
+ * at /boot/firmware, and the udev rule, which mounts every filesystem on
+ * USB, mounts it again under /media/concerto: without this, the kiosk
+ * would take it for the key, and never look at the real one. */
+static bool media_is_system_filesystem(const char *text, const char *dev, const char *const *roots,
+                                       size_t root_count)
+{
+	for (const char *line = text; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t line_length = end ? (size_t)(end - line) : strlen(line);
+		char path[MEDIA_MAX_PATH], other_dev[32];
+		long id;
+		if (media_mountinfo_line(line, line_length, &id, other_dev, sizeof other_dev, path,
+		                         sizeof path) &&
+		    strcmp(other_dev, dev) == 0 && !media_is_candidate(path, roots, root_count))
+			return true;
+		line = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
 bool media_mountinfo_find(const char *text, const char *const *roots, size_t root_count,
                           long ignored_id, char *mount_point, size_t size, long *mount_id)
 {
-	const char *line = text;
-	while (line && *line) {
+	for (const char *line = text; line && *line;) {
 		const char *end = strchr(line, '\n');
 		size_t line_length = end ? (size_t)(end - line) : strlen(line);
-		/* Fields: id parent major:minor root mount-point ... */
-		const char *fields[5];
-		size_t lengths[5];
-		size_t found = 0, k = 0;
-		while (found < 5 && k < line_length) {
-			while (k < line_length && line[k] == ' ')
-				k++;
-			size_t start = k;
-			while (k < line_length && line[k] != ' ')
-				k++;
-			if (k > start) {
-				fields[found] = line + start;
-				lengths[found++] = k - start;
-			}
-		}
-		if (found == 5 && lengths[4] < MEDIA_MAX_PATH) {
-			char path[MEDIA_MAX_PATH];
-			media_unescape(fields[4], lengths[4], path, sizeof path);
-			long id = strtol(fields[0], NULL, 10);
-			bool is_candidate = id != ignored_id && !media_is_overlayroot(path);
-			for (size_t r = 0; r < root_count && is_candidate; r++) {
-				if (media_is_below(path, roots[r])) {
-					snprintf(mount_point, size, "%s", path);
-					*mount_id = id;
-					return true;
-				}
-			}
+		char path[MEDIA_MAX_PATH], dev[32];
+		long id;
+		if (media_mountinfo_line(line, line_length, &id, dev, sizeof dev, path,
+		                         sizeof path) &&
+		    id != ignored_id && media_is_candidate(path, roots, root_count) &&
+		    !media_is_system_filesystem(text, dev, roots, root_count)) {
+			snprintf(mount_point, size, "%s", path);
+			*mount_id = id;
+			return true;
 		}
 		line = end ? end + 1 : NULL;
 	}

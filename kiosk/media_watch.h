@@ -68,8 +68,9 @@ void media_watch_stop(struct media_watch *watch);
  * Pure part, for tests: the first mount of mountinfo `text` whose mount
  * point lies strictly below one of `roots` (octal escapes undone) and whose
  * id is not `ignored_id`, overlayroot's /media/root-ro and /media/root-rw
- * (and what is mounted below them) left out. True with its mount point and
- * id.
+ * (and what is mounted below them) left out, and so is a filesystem also
+ * mounted elsewhere (the system's own, such as the boot partition of a Pi
+ * booted from USB). True with its mount point and id.
  */
 bool media_mountinfo_find(const char *text, const char *const *roots, size_t root_count,
                           long ignored_id, char *mount_point, size_t size, long *mount_id);

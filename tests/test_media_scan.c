@@ -566,6 +566,41 @@ static void test_overlayroot(void)
 	CHECK_STR_EQ(path, "/media/root-rocket");
 }
 
+/* A Pi booted from a USB disk: the udev rule mounts its partitions under
+ * /media/concerto too, as it does every filesystem on USB. They are mounted
+ * elsewhere already (the root, /boot/firmware; overlayroot's lower layer),
+ * so they are the system's, not keys: the real key, mounted later, is. */
+static void test_usb_booted(void)
+{
+	const char *roots[] = {"/media/concerto"};
+	const char *defaults[] = {"/media", "/run/media"};
+	const char *text = "20 1 0:19 / / rw - overlay overlayroot rw,lowerdir=/media/root-ro\n"
+	                   "21 20 8:2 / /media/root-ro ro - ext4 /dev/sda2 ro\n"
+	                   "22 20 0:20 / /media/root-rw rw - tmpfs tmpfs-root rw\n"
+	                   "23 20 8:1 / /boot/firmware ro - vfat /dev/sda1 ro\n"
+	                   "40 20 8:1 / /media/concerto/usb-sda1 ro - vfat /dev/sda1 ro\n"
+	                   "41 20 8:2 / /media/concerto/usb-sda2 ro - ext4 /dev/sda2 ro\n";
+	char path[MEDIA_MAX_PATH];
+	long id = 0;
+	CHECK(!media_mountinfo_find(text, roots, 1, -1, path, sizeof path, &id));
+	CHECK(!media_mountinfo_find(text, defaults, 2, -1, path, sizeof path, &id));
+	char with_key[1024];
+	snprintf(with_key, sizeof with_key,
+	         "%s42 20 8:17 / /media/concerto/usb-sdb1 ro - vfat /dev/sdb1 ro\n", text);
+	CHECK(media_mountinfo_find(with_key, roots, 1, -1, path, sizeof path, &id));
+	CHECK_STR_EQ(path, "/media/concerto/usb-sdb1");
+	CHECK_INT_EQ(id, 42);
+	CHECK(media_mountinfo_find(with_key, defaults, 2, -1, path, sizeof path, &id));
+	CHECK_STR_EQ(path, "/media/concerto/usb-sdb1");
+	/* A key mounted twice below the roots is still a key. */
+	snprintf(with_key, sizeof with_key,
+	         "%s42 20 8:17 / /media/concerto/usb-sdb1 ro - vfat /dev/sdb1 ro\n"
+	         "43 20 8:17 / /media/concerto/again ro - vfat /dev/sdb1 ro\n",
+	         text);
+	CHECK(media_mountinfo_find(with_key, roots, 1, -1, path, sizeof path, &id));
+	CHECK_INT_EQ(id, 42);
+}
+
 /* The Pi as installed: the kiosk.conf of the package finds the key where the
  * package's udev rule mounts it, and nothing else of /media. */
 static void test_deployed_key_folder(void)
@@ -648,6 +683,7 @@ int main(void)
 	test_names();
 	test_mountinfo();
 	test_overlayroot();
+	test_usb_booted();
 	test_deployed_key_folder();
 	test_root_and_one_folder_down();
 	test_hostile_entries();
