@@ -23,9 +23,13 @@ echo "console=serial0,115200 console=tty1 root=PARTUUID=0-02 rootfstype=ext4 fsc
 printf '[all]\narm_64bit=1\n' >"$chroot_dir/boot/firmware/config.txt"
 cat >"$chroot_dir/usr/bin/raspi-config" <<'EOF'
 #!/bin/sh
-# fake raspi-config: records the call; do_overlayfs 0 edits cmdline.txt as the real one does
+# fake raspi-config: records the call; do_overlayfs 0 installs overlayroot and
+# edits cmdline.txt as the real one does
 echo "raspi-config $*" >>/root/raspi-config.calls
-[ "$*" = "nonint do_overlayfs 0" ] && sed -i '1 s/^/overlayroot=tmpfs /' /boot/firmware/cmdline.txt
+if [ "$*" = "nonint do_overlayfs 0" ]; then
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends overlayroot >/dev/null
+	sed -i '1 s/^/overlayroot=tmpfs /' /boot/firmware/cmdline.txt
+fi
 exit 0
 EOF
 chmod 755 "$chroot_dir/usr/bin/raspi-config"
@@ -53,6 +57,7 @@ expect "kiosk.conf valid" 'concerto --check-config /etc/concerto/kiosk.conf'
 expect "console blanking off" 'grep -q consoleblank=0 /boot/firmware/cmdline.txt'
 expect "KMS overlay" 'grep -qx dtoverlay=vc4-kms-v3d /boot/firmware/config.txt'
 expect "overlayfs asked once" '[ "$(cat raspi-config.calls)" = "raspi-config nonint do_overlayfs 0" ]'
+expect "overlayroot installed" 'dpkg-query -W -f="\${Status}" overlayroot | grep -q "install ok installed"'
 find /etc /boot /lib /usr /var/lib/dpkg /var/lib/systemd -xdev -type f -exec md5sum {} + 2>/dev/null \
 	| sort >/root/state-1
 echo "=== second run"

@@ -120,11 +120,23 @@ fi
 systemctl set-default multi-user.target >/dev/null
 
 # --- last: read-only root ------------------------------------------------------
+# raspi-config installs overlayroot with apt and writes overlayroot= into
+# cmdline.txt; should the install fail, the token alone protects nothing and
+# the SD card stays writable without anyone knowing. So the package is
+# checked on every run.
+overlayroot_missing="overlayroot is not installed, so the SD card stays writable: run
+    sudo apt-get install overlayroot && sudo raspi-config nonint do_overlayfs 0
+then this script again"
+overlayroot_installed() {
+	dpkg-query -W -f='${Status}' overlayroot 2>/dev/null | grep -q "install ok installed"
+}
 if [ -f "$cmdline" ] && grep -q 'overlayroot=' "$cmdline"; then
+	overlayroot_installed || die "$overlayroot_missing"
 	say "read-only overlay already configured"
 elif command -v raspi-config >/dev/null 2>&1; then
 	say "read-only root: overlay filesystem (raspi-config)"
 	raspi-config nonint do_overlayfs 0
+	overlayroot_installed || die "$overlayroot_missing"
 else
 	say "raspi-config not found: root stays writable (not a Raspberry Pi OS image?)"
 fi
