@@ -35,6 +35,10 @@ struct evdev_device {
 	bool is_resynced;                            /* the frame being committed is a resync */
 	enum action pending[EVDEV_MAX_PENDING_KEYS]; /* key actions of this frame */
 	int pending_count;
+	/* A pointer: this frame moved or clicked it; when it last said so. */
+	bool has_pointer_news;
+	bool has_pointer_button;
+	uint64_t pointer_told_us;
 	struct gesture gesture;
 };
 
@@ -152,6 +156,10 @@ static void evdev_accumulate(struct evdev_device *device, const struct input_eve
 	struct evdev_slot *slot = NULL;
 	if (device->current_slot >= 0 && device->current_slot < device->slot_count)
 		slot = &device->slots[device->current_slot];
+	if (device->class == DEVICE_CLASS_POINTER) {
+		device->has_pointer_news |= event->type == EV_REL || event->type == EV_KEY;
+		device->has_pointer_button |= event->type == EV_KEY;
+	}
 	if (event->type == EV_KEY) {
 		enum action action = keymap_action(event->code, event->value);
 		if (action != ACTION_NONE && device->pending_count < EVDEV_MAX_PENDING_KEYS)
@@ -205,6 +213,16 @@ static void evdev_commit(struct evdev_device *device, uint64_t time_us, const st
 		sink->emit(sink->context, &message);
 	}
 	device->pending_count = 0;
+	/* A pointer's clicks always, its moves at most every 50 ms: enough for
+	 * SDL to read the kernel's queue before it overflows, no flood. */
+	if (device->has_pointer_news &&
+	    (device->has_pointer_button || time_us - device->pointer_told_us >= 50000 ||
+	     time_us < device->pointer_told_us)) {
+		sink->emit(sink->context, &(struct input_message){.kind = INPUT_MESSAGE_POINTER});
+		device->pointer_told_us = time_us;
+	}
+	device->has_pointer_news = false;
+	device->has_pointer_button = false;
 	if (!device_class_is_touch(device->class))
 		return;
 	struct gesture_frame frame = {.time_us = time_us, .is_resync = device->is_resynced};

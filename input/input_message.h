@@ -18,6 +18,10 @@ enum input_message_kind {
 	INPUT_MESSAGE_VIEW,       /* two fingers moved: scale about from -> to */
 	INPUT_MESSAGE_DEVICES,    /* the number of devices in use changed */
 	INPUT_MESSAGE_FADE,       /* the kiosk's own idle timer (never from devices) */
+	/* A mouse moved or clicked. SDL reads mice itself, but on KMSDRM only
+	 * when the main loop wakes: this wakes it, and shows the cursor. */
+	INPUT_MESSAGE_POINTER,
+	INPUT_MESSAGE_POINTER_IDLE, /* the kiosk's own timer: hide the cursor again */
 };
 
 struct input_message {

@@ -129,6 +129,8 @@ static enum calibrate_status calibrate_handle_input(struct calibrate *calibrate,
 	case INPUT_MESSAGE_VIEW:
 	case INPUT_MESSAGE_DEVICES:
 	case INPUT_MESSAGE_FADE:
+	case INPUT_MESSAGE_POINTER:
+	case INPUT_MESSAGE_POINTER_IDLE:
 		break;
 	}
 	return CALIBRATE_RUNNING;

@@ -231,6 +231,8 @@ static bool kiosk_handle_input(struct kiosk *kiosk, const struct input_message *
 		kiosk->spotlight_count = 0;
 		break;
 	case INPUT_MESSAGE_DEVICES:
+	case INPUT_MESSAGE_POINTER: /* kiosk_input's: the cursor */
+	case INPUT_MESSAGE_POINTER_IDLE:
 		return true;
 	}
 	kiosk->needs_redraw = true;

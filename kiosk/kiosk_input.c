@@ -30,6 +30,11 @@ struct kiosk_input {
 	int wake_fd; /* eventfd signalled for every pushed event; -1: SDL waits */
 	SDL_TimerID fade_timer;
 	Uint64 last_activity_ms;
+	/* The cursor: hidden in full screen but while a mouse is used. */
+	bool is_cursor_managed; /* full screen; a window keeps the desktop's */
+	bool is_cursor_shown;
+	SDL_TimerID cursor_timer;
+	Uint64 last_pointer_ms;
 	bool is_reporting;
 	char last_report[KIOSK_INPUT_REPORT_MAX];
 };
@@ -84,6 +89,8 @@ struct kiosk_input *kiosk_input_start(const struct kiosk_config *config,
 		return NULL;
 	input->wake_fd = -1;
 	input->is_reporting = options->is_reporting_state;
+	/* kiosk.c hides the cursor in full screen (calibrate.c too). */
+	input->is_cursor_managed = !options->is_windowed;
 	input->event_type = SDL_RegisterEvents(1);
 	if (input->event_type == (Uint32)-1) {
 		free(input);
@@ -120,6 +127,8 @@ void kiosk_input_stop(struct kiosk_input *input)
 	input_watch_stop(input->watch); /* no more pushes after this */
 	if (input->fade_timer)
 		SDL_RemoveTimer(input->fade_timer);
+	if (input->cursor_timer)
+		SDL_RemoveTimer(input->cursor_timer);
 	if (input->wake_fd >= 0) {
 		SDL_DelEventWatch(kiosk_input_watch_event, input);
 		close(input->wake_fd);
@@ -168,12 +177,60 @@ static void kiosk_input_arm_fade(struct kiosk_input *input, Uint32 delay_ms)
 	input->fade_timer = SDL_AddTimer(delay_ms, kiosk_input_fade_fired, input);
 }
 
+static Uint32 kiosk_input_cursor_fired(Uint32 interval, void *context)
+{
+	(void)interval;
+	struct kiosk_input *input = context;
+	kiosk_input_push(input, &(struct input_message){.kind = INPUT_MESSAGE_POINTER_IDLE});
+	return 0; /* one shot */
+}
+
+static void kiosk_input_show_cursor(struct kiosk_input *input, bool is_shown)
+{
+	input->is_cursor_shown = is_shown;
+	SDL_ShowCursor(is_shown ? SDL_ENABLE : SDL_DISABLE);
+	if (input->is_reporting) {
+		printf("input cursor=%d\n", is_shown ? 1 : 0);
+		fflush(stdout);
+	}
+}
+
+/* A mouse moved or clicked (the wake-up itself lets SDL read it), or the
+ * cursor's timer fired: show the cursor, or hide it once the mouse has
+ * rested KIOSK_INPUT_CURSOR_MS. */
+static void kiosk_input_pointer(struct kiosk_input *input, bool is_moved)
+{
+	if (!input->is_cursor_managed)
+		return;
+	Uint64 now_ms = SDL_GetTicks64();
+	if (is_moved) {
+		input->last_pointer_ms = now_ms;
+		if (!input->is_cursor_shown)
+			kiosk_input_show_cursor(input, true);
+		if (!input->cursor_timer)
+			input->cursor_timer =
+			    SDL_AddTimer(KIOSK_INPUT_CURSOR_MS, kiosk_input_cursor_fired, input);
+		return;
+	}
+	input->cursor_timer = 0; /* it fired: one shot */
+	Uint64 rest_ms = now_ms - input->last_pointer_ms;
+	if (rest_ms >= KIOSK_INPUT_CURSOR_MS)
+		kiosk_input_show_cursor(input, false);
+	else
+		input->cursor_timer = SDL_AddTimer((Uint32)(KIOSK_INPUT_CURSOR_MS - rest_ms),
+		                                   kiosk_input_cursor_fired, input);
+}
+
 bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
                         struct input_message *message)
 {
 	if (!input || event->type != input->event_type)
 		return false;
 	memcpy(message, (const char *)event + KIOSK_INPUT_PAYLOAD_OFFSET, sizeof *message);
+	if (message->kind == INPUT_MESSAGE_POINTER || message->kind == INPUT_MESSAGE_POINTER_IDLE) {
+		kiosk_input_pointer(input, message->kind == INPUT_MESSAGE_POINTER);
+		return false;
+	}
 	if (message->kind == INPUT_MESSAGE_DEVICES) {
 		if (input->is_reporting) {
 			printf("input devices=%d\n", message->device_count);

@@ -31,7 +31,12 @@
 #include "layout.h"
 #include "phases.h"
 
-enum { KIOSK_INPUT_FADE_MS = 120000 };
+enum {
+	KIOSK_INPUT_FADE_MS = 120000,
+	/* Full screen, the mouse cursor shows while a mouse moves or clicks,
+	 * and hides this long after. */
+	KIOSK_INPUT_CURSOR_MS = 3000,
+};
 
 struct kiosk_input;
 

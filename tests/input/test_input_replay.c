@@ -13,7 +13,9 @@
  * CLOCK_MONOTONIC times, and a frame the loop presented against
  * `--render --touch` of the same nodes. Then, with a key of two
  * situations mounted in a private mount namespace, a full keyboard's Enter
- * on the chooser opens the selected file.
+ * on the chooser opens the selected file. Last, in full screen, a mouse's
+ * move and click wake the loop and show the cursor, which hides again once
+ * the mouse rests.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -57,6 +59,8 @@ struct kiosk_run {
 	bool has_unseen_state; /* read while waiting for something else */
 	char screen[256];      /* the last "screen ..." line (--report-screens) */
 	bool has_unseen_screen;
+	bool is_fullscreen; /* set before kiosk_start: no --windowed */
+	int cursor;         /* the last "input cursor=N" (full screen only); -1: none yet */
 	int devices;
 	int width;
 	int height;
@@ -91,7 +95,8 @@ static void kiosk_line(struct kiosk_run *run, const char *line)
 	} else if (strncmp(line, "screen ", 7) == 0) {
 		snprintf(run->screen, sizeof run->screen, "%.250s", line);
 		run->has_unseen_screen = true;
-	} else if (sscanf(line, "input devices=%d", &run->devices) == 1)
+	} else if (sscanf(line, "input devices=%d", &run->devices) == 1 ||
+	           sscanf(line, "input cursor=%d", &run->cursor) == 1)
 		return;
 	else if (sscanf(line, "layout width=%d height=%d", &run->width, &run->height) == 2)
 		run->node_count = 0;
@@ -200,6 +205,7 @@ static void kiosk_start(struct kiosk_run *run, const char *devices, const char *
 {
 	int out[2];
 	CHECK(pipe2(out, O_CLOEXEC) == 0);
+	run->cursor = -1;
 	run->pid = fork();
 	if (run->pid == 0) {
 		dup2(out[1], 1);
@@ -214,14 +220,19 @@ static void kiosk_start(struct kiosk_run *run, const char *devices, const char *
 		setenv("CONCERTO_FAKE_DEVICES", devices, 1);
 		/* The sanitizer build: the shim is preloaded ahead of its runtime. */
 		setenv("ASAN_OPTIONS", "verify_asan_link_order=0:detect_leaks=1", 1);
-		if (media)
-			execl(CONCERTO_BINARY, CONCERTO_BINARY, "--windowed", "--media", media,
-			      "--config", "/nonexistent/kiosk.conf", "--input-dir", input_dir,
-			      "--report-state", "--report-screens", (char *)NULL);
-		else
-			execl(CONCERTO_BINARY, CONCERTO_BINARY, "--windowed", "--demo", "--config",
-			      "/nonexistent/kiosk.conf", "--input-dir", input_dir, "--report-state",
-			      (char *)NULL);
+		const char *argv[16] = {CONCERTO_BINARY, "--config", "/nonexistent/kiosk.conf",
+		                        "--input-dir",   input_dir,  "--report-state"};
+		size_t argc = 6;
+		if (!run->is_fullscreen)
+			argv[argc++] = "--windowed";
+		if (media) {
+			argv[argc++] = "--media";
+			argv[argc++] = media;
+			argv[argc++] = "--report-screens";
+		} else {
+			argv[argc++] = "--demo";
+		}
+		execv(CONCERTO_BINARY, (char *const *)argv);
 		_exit(127);
 	}
 	close(out[1]);
@@ -652,6 +663,58 @@ static void keyboard_chooser_session(void)
 	CHECK(umount2(key, 0) == 0 || umount2(key, MNT_DETACH) == 0);
 }
 
+/* Waits until the kiosk has said the cursor is `shown` (1) or hidden (0);
+ * the wait in ms, or -1 after `timeout_ms`. */
+static long kiosk_wait_cursor(struct kiosk_run *run, int shown, long timeout_ms)
+{
+	struct timespec start, now;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	const char *line;
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		long elapsed =
+		    (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+		if (run->cursor == shown)
+			return elapsed;
+		if (elapsed > timeout_ms || !kiosk_read(run, (int)(timeout_ms - elapsed), &line))
+			return -1;
+	}
+}
+
+/* Full screen, a mouse. On KMSDRM SDL reads mice only when the loop wakes,
+ * and the input thread's own messages are what wake it: a move or a click
+ * must wake it, and show the cursor (hidden in full screen, which would
+ * make a click blind); the cursor hides again once the mouse rests. */
+static void pointer_session(void)
+{
+	struct fake_node mouse;
+	struct kiosk_run *run = calloc(1, sizeof *run);
+	run->is_fullscreen = true;
+	kiosk_start(run, "event2=spotlight-mouse", NULL);
+	CHECK(fake_node_plug(&mouse, input_dir, "event2"));
+	CHECK(kiosk_wait_devices(run, 1));
+	CHECK(fake_node_accept(&mouse, WAIT_MS));
+	CHECK_INT_EQ(run->cursor, -1); /* hidden from the start, nothing said */
+	struct fake_frame frame = {0};
+	clock_us += 1000000;
+	frame_add(&frame, EV_REL, REL_X, 12);
+	frame_add(&frame, EV_REL, REL_Y, 7);
+	node_send(&mouse, &frame);
+	CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
+	long hidden_after = kiosk_wait_cursor(run, 0, 6000);
+	printf("cursor hidden %ld ms after the mouse rested\n", hidden_after);
+	CHECK(hidden_after >= 2500);
+	press(&mouse, BTN_LEFT);
+	CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
+	kill(run->pid, SIGTERM);
+	int status = 0;
+	waitpid(run->pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	fake_node_unplug(&mouse);
+	close(run->out_fd);
+	free(run);
+}
+
 int main(void)
 {
 	snprintf(work, sizeof work, "/tmp/concerto-input-XXXXXX");
@@ -731,6 +794,7 @@ int main(void)
 	session_free(&session);
 
 	keyboard_chooser_session();
+	pointer_session();
 	char command[400];
 	snprintf(command, sizeof command, "rm -rf '%s'", work);
 	CHECK(system(command) == 0);
