@@ -188,6 +188,13 @@ bool usb_disks_find_unopened(const char *sys_dir, const char *mountinfo, const c
 		if (!usb_read_attribute(dir, "size", sectors, sizeof sectors) ||
 		    strtoull(sectors, NULL, 10) == 0)
 			continue;
+		/* A CD-ROM drive (SCSI type 5), such as the driver disc a touch
+		 * frame or a modem pretends to be: the udev rule leaves it alone,
+		 * and it is no key. */
+		char scsi_type[8];
+		if (usb_read_attribute(dir, "device/type", scsi_type, sizeof scsi_type) &&
+		    strcmp(scsi_type, "5") == 0)
+			continue;
 		if (!usb_disk_is_in_use(dir, &uses)) {
 			is_found = true;
 			if (name)

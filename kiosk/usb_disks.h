@@ -8,9 +8,10 @@
  * is in. A disk counts as on the USB bus when its sysfs device path has a
  * "usbN" component; as in use when it or one of its partitions is mounted
  * (its major:minor in mountinfo), used as swap (in /proc/swaps) or held by
- * another device (device-mapper, RAID). A reader with no card in (size 0) is no disk. Plain C, no
- * SDL; sysfs is read, never written, and at most USB_DISKS_MAX_ENTRIES entries of a folder are
- * looked at.
+ * another device (device-mapper, RAID). A reader with no card in (size 0),
+ * or a CD-ROM drive, is no disk. Plain C, no SDL; sysfs is read, never
+ * written, and at most USB_DISKS_MAX_ENTRIES entries of a folder are looked
+ * at.
  */
 #ifndef CONCERTO_USB_DISKS_H
 #define CONCERTO_USB_DISKS_H

@@ -592,6 +592,14 @@ static void test_usb_booted(void)
 	CHECK_INT_EQ(id, 42);
 	CHECK(media_mountinfo_find(with_key, defaults, 2, -1, path, sizeof path, &id));
 	CHECK_STR_EQ(path, "/media/concerto/usb-sdb1");
+	/* A key a desktop's automounter also mounted (/media/pi/KEY, outside
+	 * the kiosk's folder) is still a key. */
+	snprintf(with_key, sizeof with_key,
+	         "%s42 20 8:17 / /media/concerto/usb-sdb1 ro - vfat /dev/sdb1 ro\n"
+	         "43 20 8:17 / /media/pi/CLE rw - vfat /dev/sdb1 rw\n",
+	         text);
+	CHECK(media_mountinfo_find(with_key, roots, 1, -1, path, sizeof path, &id));
+	CHECK_INT_EQ(id, 42);
 	/* A key mounted twice below the roots is still a key. */
 	snprintf(with_key, sizeof with_key,
 	         "%s42 20 8:17 / /media/concerto/usb-sdb1 ro - vfat /dev/sdb1 ro\n"

@@ -130,6 +130,15 @@ static void test_find_unopened(void)
 	add_disk("pci0000:00/0000:00:14.0/usb1/1-4/1-4:1.0/host5/target5:0:0/5:0:0:0", "sdc", "0",
 	         "8:32", NULL, disk, sizeof disk);
 	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
+	/* A CD-ROM drive on USB (SCSI type 5) with a disc in: the driver disc
+	 * of a touch frame, which the udev rule does not mount either. */
+	add_disk("pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/host6/target6:0:0/6:0:0:0", "sr0",
+	         "1310720", "11:0", NULL, disk, sizeof disk);
+	char device_dir[1100];
+	snprintf(device_dir, sizeof device_dir, "%s/device", disk);
+	CHECK(mkdir(device_dir, 0755) == 0);
+	write_attribute(device_dir, "type", "5");
+	CHECK(!usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
 	/* A USB key whose partition nothing mounted: found, by name. */
 	add_disk(usb_parent, "sdb", "31277232", "8:16", "8:17", disk, sizeof disk);
 	CHECK(usb_disks_find_unopened(sys_dir, plain_mountinfo, NULL, name, sizeof name));
