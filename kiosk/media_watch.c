@@ -142,13 +142,15 @@ static bool media_is_candidate(const char *path, const char *const *roots, size_
 }
 
 /* Whether the filesystem `dev` is also mounted where only the system's
- * are: outside /media and /run/media (where a desktop's automounter puts
- * keys too, /media/pi/KEY), or on overlayroot's layers. A Pi booted from a
+ * are: outside the roots and outside /media and /run/media (where a
+ * desktop's automounter puts keys too, /media/pi/KEY), or on overlayroot's
+ * layers. A Pi booted from a
  * USB disk has its boot partition at /boot/firmware, and the udev rule,
  * which mounts every filesystem on USB, mounts it again under
  * /media/concerto: without this, the kiosk would take it for the key, and
  * never look at the real one. */
-static bool media_is_system_filesystem(const char *text, const char *dev)
+static bool media_is_system_filesystem(const char *text, const char *dev, const char *const *roots,
+                                       size_t root_count)
 {
 	static const char *const key_places[] = {"/media", "/run/media"};
 	for (const char *line = text; line && *line;) {
@@ -158,7 +160,8 @@ static bool media_is_system_filesystem(const char *text, const char *dev)
 		long id;
 		if (media_mountinfo_line(line, line_length, &id, other_dev, sizeof other_dev, path,
 		                         sizeof path) &&
-		    strcmp(other_dev, dev) == 0 && !media_is_candidate(path, key_places, 2))
+		    strcmp(other_dev, dev) == 0 && !media_is_candidate(path, roots, root_count) &&
+		    !media_is_candidate(path, key_places, 2))
 			return true;
 		line = end ? end + 1 : NULL;
 	}
@@ -176,7 +179,7 @@ bool media_mountinfo_find(const char *text, const char *const *roots, size_t roo
 		if (media_mountinfo_line(line, line_length, &id, dev, sizeof dev, path,
 		                         sizeof path) &&
 		    id != ignored_id && media_is_candidate(path, roots, root_count) &&
-		    !media_is_system_filesystem(text, dev)) {
+		    !media_is_system_filesystem(text, dev, roots, root_count)) {
 			snprintf(mount_point, size, "%s", path);
 			*mount_id = id;
 			return true;

@@ -600,6 +600,12 @@ static void test_usb_booted(void)
 	         text);
 	CHECK(media_mountinfo_find(with_key, roots, 1, -1, path, sizeof path, &id));
 	CHECK_INT_EQ(id, 42);
+	/* A key mounted in a folder of the kiosk's own, outside /media (as
+	 * the tests do), is a key. */
+	const char *elsewhere[] = {"/tmp/kiosk-test/media"};
+	CHECK(media_mountinfo_find("50 1 0:40 / /tmp/kiosk-test/media/key rw - tmpfs tmpfs rw\n",
+	                           elsewhere, 1, -1, path, sizeof path, &id));
+	CHECK_INT_EQ(id, 50);
 	/* A key mounted twice below the roots is still a key. */
 	snprintf(with_key, sizeof with_key,
 	         "%s42 20 8:17 / /media/concerto/usb-sdb1 ro - vfat /dev/sdb1 ro\n"
