@@ -156,13 +156,14 @@ static bool kiosk_handle_action(struct kiosk *kiosk, enum action action)
 			kiosk_animation_start(&kiosk->animation);
 		else
 			kiosk_animation_stop(&kiosk->animation);
-		/* A new step or phase is a new picture, shown whole: highlights
-		 * kept from the last one would grey out whoever comes next, and
-		 * a zoom could leave them off the screen. */
-		if (kiosk->position.phase != before.phase || kiosk->position.step != before.step) {
+		/* Highlights kept from the last step would grey out whoever
+		 * comes next. A new phase is a new picture, shown whole; within
+		 * the round the zoom stays, as a large genogram zoomed to be
+		 * read stays so from one person to the next (F5 undoes it). */
+		if (kiosk->position.phase != before.phase || kiosk->position.step != before.step)
 			kiosk->spotlight_count = 0;
+		if (kiosk->position.phase != before.phase)
 			kiosk->view = view_identity();
-		}
 		break;
 	}
 	kiosk_input_note_activity(kiosk->input, kiosk->spotlight_count);

@@ -599,7 +599,9 @@ static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct
 	press(clicker, KEY_PAGEDOWN);
 	phase_next(situation, &position);
 	CHECK(kiosk_wait_position(run, situation, position, "spotlights=0 blank=0 scale=1.00"));
-	/* And back: the same. */
+	/* And back, zoomed again: the whole picture again. */
+	spread_fingers(touch, run);
+	CHECK(kiosk_wait_state(run, "scale=3.00", NULL));
 	press(clicker, KEY_PAGEUP);
 	phase_previous(situation, &position);
 	CHECK(kiosk_wait_position(run, situation, position, "scale=1.00"));
@@ -609,6 +611,42 @@ static void touch_session(struct kiosk_run *run, struct fake_node *touch, struct
 	CHECK(kiosk_wait_state(run, "scale=3.00", "spotlights=1", NULL));
 	press(clicker, KEY_F5);
 	CHECK(kiosk_wait_state(run, "scale=1.00", "spotlights=0", NULL));
+
+	/* In the round, from one person to the next: the highlights go, the
+	 * zoom stays (a large genogram zoomed to be read). */
+	press(clicker, KEY_HOME);
+	position = phase_first(situation);
+	CHECK(kiosk_wait_position(run, situation, position, "blank=0"));
+	/* A step of a round with another to come, whose people include one
+	 * clear of the others to tap. */
+	int presented = -1;
+	for (;;) {
+		if (situation->phases[position.phase].type == PHASE_ROUND && position.step >= 1 &&
+		    position.step < phase_step_count(situation, position.phase)) {
+			struct scene *round = scene_build(situation, position, NULL, 0);
+			size_t found = round ? pick_targets(run, round, &presented, 1) : 0;
+			scene_free(round);
+			if (found == 1)
+				break;
+			presented = -1;
+		}
+		if (!phase_next(situation, &position))
+			break;
+		press(clicker, KEY_PAGEDOWN);
+	}
+	CHECK(presented >= 0);
+	CHECK(kiosk_wait_position(run, situation, position, "scale=1.00"));
+	if (presented < 0)
+		return;
+	float at[1][2] = {{run->node_x[presented], run->node_y[presented]}};
+	tap_together(touch, run, at, 1);
+	spread_fingers(touch, run);
+	CHECK(kiosk_wait_state(run, "spotlights=1 blank=0 scale=3.00", NULL));
+	press(clicker, KEY_PAGEDOWN);
+	phase_next(situation, &position);
+	CHECK(kiosk_wait_position(run, situation, position, "spotlights=0 blank=0 scale=3.00"));
+	press(clicker, KEY_F5);
+	CHECK(kiosk_wait_state(run, "scale=1.00", NULL));
 }
 
 /* On the device every keyboard is grabbed, so the chooser only ever hears
