@@ -35,10 +35,14 @@ struct evdev_device {
 	bool is_resynced;                            /* the frame being committed is a resync */
 	enum action pending[EVDEV_MAX_PENDING_KEYS]; /* key actions of this frame */
 	int pending_count;
-	/* A pointer: this frame moved or clicked it; when it last said so. */
-	bool has_pointer_news;
-	bool has_pointer_button;
-	uint64_t pointer_told_us;
+	/* A mouse: where it points (screen pixels, from the screen's centre at
+	 * first), the move and the left click of the frame being built. */
+	bool has_pointer_position;
+	float pointer_x;
+	float pointer_y;
+	int pointer_dx;
+	int pointer_dy;
+	bool is_left_pressed;
 	struct gesture gesture;
 };
 
@@ -157,8 +161,12 @@ static void evdev_accumulate(struct evdev_device *device, const struct input_eve
 	if (device->current_slot >= 0 && device->current_slot < device->slot_count)
 		slot = &device->slots[device->current_slot];
 	if (device->class == DEVICE_CLASS_POINTER) {
-		device->has_pointer_news |= event->type == EV_REL || event->type == EV_KEY;
-		device->has_pointer_button |= event->type == EV_KEY;
+		if (event->type == EV_REL && event->code == REL_X)
+			device->pointer_dx += event->value;
+		else if (event->type == EV_REL && event->code == REL_Y)
+			device->pointer_dy += event->value;
+		else if (event->type == EV_KEY && event->code == BTN_LEFT && event->value == 1)
+			device->is_left_pressed = true;
 	}
 	if (event->type == EV_KEY) {
 		enum action action = keymap_action(event->code, event->value);
@@ -203,6 +211,38 @@ static uint64_t evdev_time_us(const struct input_event *event)
 	return (uint64_t)event->input_event_sec * 1000000u + (uint64_t)event->input_event_usec;
 }
 
+/* A mouse's frame: it moves the pointer by its counts (one pixel each, no
+ * acceleration), within the screen, and a left click taps where it points.
+ * The kiosk gets the position with every move (kiosk_input keeps only the
+ * latest) to draw the cursor there. */
+static void evdev_commit_pointer(struct evdev_device *device, const struct touch_map *map,
+                                 const struct input_sink *sink)
+{
+	float width = (float)(map->screen_width > 0 ? map->screen_width : 1);
+	float height = (float)(map->screen_height > 0 ? map->screen_height : 1);
+	if (!device->has_pointer_position) {
+		device->pointer_x = width / 2;
+		device->pointer_y = height / 2;
+		device->has_pointer_position = true;
+	}
+	bool is_moved = device->pointer_dx != 0 || device->pointer_dy != 0;
+	float x = device->pointer_x + (float)device->pointer_dx;
+	float y = device->pointer_y + (float)device->pointer_dy;
+	device->pointer_x = x < 0 ? 0 : x > width - 1 ? width - 1 : x;
+	device->pointer_y = y < 0 ? 0 : y > height - 1 ? height - 1 : y;
+	device->pointer_dx = device->pointer_dy = 0;
+	if (is_moved || device->is_left_pressed)
+		sink->emit(sink->context, &(struct input_message){.kind = INPUT_MESSAGE_POINTER,
+		                                                  .x = device->pointer_x,
+		                                                  .y = device->pointer_y});
+	if (device->is_left_pressed)
+		sink->emit(sink->context, &(struct input_message){.kind = INPUT_MESSAGE_TAP,
+		                                                  .x = device->pointer_x,
+		                                                  .y = device->pointer_y,
+		                                                  .is_from_pointer = true});
+	device->is_left_pressed = false;
+}
+
 /* SYN_REPORT: the frame is complete; hand its keys and touches on. */
 static void evdev_commit(struct evdev_device *device, uint64_t time_us, const struct touch_map *map,
                          const struct input_sink *sink)
@@ -213,16 +253,8 @@ static void evdev_commit(struct evdev_device *device, uint64_t time_us, const st
 		sink->emit(sink->context, &message);
 	}
 	device->pending_count = 0;
-	/* A pointer's clicks always, its moves at most every 50 ms: enough for
-	 * SDL to read the kernel's queue before it overflows, no flood. */
-	if (device->has_pointer_news &&
-	    (device->has_pointer_button || time_us - device->pointer_told_us >= 50000 ||
-	     time_us < device->pointer_told_us)) {
-		sink->emit(sink->context, &(struct input_message){.kind = INPUT_MESSAGE_POINTER});
-		device->pointer_told_us = time_us;
-	}
-	device->has_pointer_news = false;
-	device->has_pointer_button = false;
+	if (device->class == DEVICE_CLASS_POINTER)
+		evdev_commit_pointer(device, map, sink);
 	if (!device_class_is_touch(device->class))
 		return;
 	struct gesture_frame frame = {.time_us = time_us, .is_resync = device->is_resynced};

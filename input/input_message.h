@@ -9,6 +9,8 @@
 #ifndef CONCERTO_INPUT_MESSAGE_H
 #define CONCERTO_INPUT_MESSAGE_H
 
+#include <stdbool.h>
+
 #include "actions.h"
 
 enum input_message_kind {
@@ -18,8 +20,11 @@ enum input_message_kind {
 	INPUT_MESSAGE_VIEW,       /* two fingers moved: scale about from -> to */
 	INPUT_MESSAGE_DEVICES,    /* the number of devices in use changed */
 	INPUT_MESSAGE_FADE,       /* the kiosk's own idle timer (never from devices) */
-	/* A mouse moved or clicked. SDL reads mice itself, but on KMSDRM only
-	 * when the main loop wakes: this wakes it, and shows the cursor. */
+	/* A mouse moved or clicked: where it points now, (x, y) in screen
+	 * pixels, to show the cursor there. Under its systemd sandbox SDL
+	 * reads no input device at all (no netlink, so no libudev), so the
+	 * input thread reads mice: a left click comes as a TAP with
+	 * is_from_pointer set. */
 	INPUT_MESSAGE_POINTER,
 	INPUT_MESSAGE_POINTER_IDLE, /* the kiosk's own timer: hide the cursor again */
 };
@@ -29,9 +34,10 @@ struct input_message {
 	enum action action;
 	float x; /* TAP, DOUBLE_TAP: screen pixels */
 	float y;
-	float radius; /* TAP: the smallest hit radius, pixels (9 mm target) */
-	float scale;  /* VIEW: ratio of finger spread, new / old */
-	float from_x; /* VIEW: centroid of the two fingers, old and new */
+	float radius;         /* TAP: the smallest hit radius, pixels (9 mm target) */
+	bool is_from_pointer; /* TAP: a mouse's click, not a finger */
+	float scale;          /* VIEW: ratio of finger spread, new / old */
+	float from_x;         /* VIEW: centroid of the two fingers, old and new */
 	float from_y;
 	float to_x;
 	float to_y;

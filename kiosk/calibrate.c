@@ -124,6 +124,9 @@ static enum calibrate_status calibrate_handle_input(struct calibrate *calibrate,
 		return calibrate->is_done && message->action != ACTION_NONE ? CALIBRATE_OK
 		                                                            : CALIBRATE_RUNNING;
 	case INPUT_MESSAGE_TAP: /* where a finger lifted, held or slid too (kiosk_input) */
+		/* A mouse's click says nothing of where the touch frame is off. */
+		if (message->is_from_pointer)
+			return CALIBRATE_RUNNING;
 		return calibrate_touch(calibrate, message->x, message->y);
 	case INPUT_MESSAGE_DOUBLE_TAP: /* its TAP came first */
 	case INPUT_MESSAGE_VIEW:

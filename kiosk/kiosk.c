@@ -312,7 +312,9 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 		 * the same actions, the chooser included. */
 		return kiosk_handle_action(kiosk, sdl_keymap_action(&event->key));
 	case SDL_MOUSEBUTTONDOWN:
-		if (event->button.which != SDL_TOUCH_MOUSEID)
+		/* Where the input thread reads mice, their clicks come from it. */
+		if (event->button.which != SDL_TOUCH_MOUSEID &&
+		    !kiosk_input_owns_mouse(kiosk->input))
 			kiosk_handle_tap(kiosk, (float)event->button.x, (float)event->button.y, 0);
 		return true;
 	case SDL_FINGERDOWN:

@@ -34,7 +34,15 @@ struct kiosk_input {
 	bool is_cursor_managed; /* full screen; a window keeps the desktop's */
 	bool is_cursor_shown;
 	SDL_TimerID cursor_timer;
+	Uint64 cursor_due_ms; /* when cursor_timer should fire */
 	Uint64 last_pointer_ms;
+	/* The latest pointer position, set by the input thread; one POINTER
+	 * event at most is queued, and it reads the latest when handled, so a
+	 * fast mouse neither floods the queue nor leaves the cursor behind. */
+	SDL_SpinLock pointer_lock;
+	float pointer_x;
+	float pointer_y;
+	bool is_pointer_queued;
 	bool is_reporting;
 	char last_report[KIOSK_INPUT_REPORT_MAX];
 };
@@ -60,7 +68,18 @@ static void kiosk_input_push(struct kiosk_input *input, const struct input_messa
 
 static void kiosk_input_emit(void *context, const struct input_message *message)
 {
-	kiosk_input_push(context, message);
+	struct kiosk_input *input = context;
+	if (message->kind == INPUT_MESSAGE_POINTER) {
+		SDL_AtomicLock(&input->pointer_lock);
+		input->pointer_x = message->x;
+		input->pointer_y = message->y;
+		bool is_queued = input->is_pointer_queued;
+		input->is_pointer_queued = true;
+		SDL_AtomicUnlock(&input->pointer_lock);
+		if (is_queued)
+			return;
+	}
+	kiosk_input_push(input, message);
 }
 
 /* Runs in whichever thread pushes, for events of other threads (the USB
@@ -195,21 +214,34 @@ static void kiosk_input_show_cursor(struct kiosk_input *input, bool is_shown)
 	}
 }
 
-/* A mouse moved or clicked (the wake-up itself lets SDL read it), or the
- * cursor's timer fired: show the cursor, or hide it once the mouse has
- * rested KIOSK_INPUT_CURSOR_MS. */
+static void kiosk_input_arm_cursor(struct kiosk_input *input, Uint64 delay_ms)
+{
+	input->cursor_due_ms = SDL_GetTicks64() + delay_ms;
+	input->cursor_timer = SDL_AddTimer((Uint32)delay_ms, kiosk_input_cursor_fired, input);
+}
+
+/* A mouse moved or clicked, or the cursor's timer fired: the cursor shows
+ * where the mouse points, and hides once it has rested
+ * KIOSK_INPUT_CURSOR_MS. */
 static void kiosk_input_pointer(struct kiosk_input *input, bool is_moved)
 {
-	if (!input->is_cursor_managed)
-		return;
 	Uint64 now_ms = SDL_GetTicks64();
 	if (is_moved) {
+		SDL_AtomicLock(&input->pointer_lock);
+		float x = input->pointer_x, y = input->pointer_y;
+		input->is_pointer_queued = false;
+		SDL_AtomicUnlock(&input->pointer_lock);
+		if (!input->is_cursor_managed)
+			return;
+		SDL_WarpMouseInWindow(NULL, (int)x, (int)y);
 		input->last_pointer_ms = now_ms;
 		if (!input->is_cursor_shown)
 			kiosk_input_show_cursor(input, true);
+		/* A timer whose event was lost (a full queue) is re-armed. */
+		if (input->cursor_timer && now_ms > input->cursor_due_ms + 1000)
+			input->cursor_timer = 0;
 		if (!input->cursor_timer)
-			input->cursor_timer =
-			    SDL_AddTimer(KIOSK_INPUT_CURSOR_MS, kiosk_input_cursor_fired, input);
+			kiosk_input_arm_cursor(input, KIOSK_INPUT_CURSOR_MS);
 		return;
 	}
 	input->cursor_timer = 0; /* it fired: one shot */
@@ -217,8 +249,12 @@ static void kiosk_input_pointer(struct kiosk_input *input, bool is_moved)
 	if (rest_ms >= KIOSK_INPUT_CURSOR_MS)
 		kiosk_input_show_cursor(input, false);
 	else
-		input->cursor_timer = SDL_AddTimer((Uint32)(KIOSK_INPUT_CURSOR_MS - rest_ms),
-		                                   kiosk_input_cursor_fired, input);
+		kiosk_input_arm_cursor(input, KIOSK_INPUT_CURSOR_MS - rest_ms);
+}
+
+bool kiosk_input_owns_mouse(const struct kiosk_input *input)
+{
+	return input && input->wake_fd >= 0;
 }
 
 bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
@@ -227,6 +263,12 @@ bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
 	if (!input || event->type != input->event_type)
 		return false;
 	memcpy(message, (const char *)event + KIOSK_INPUT_PAYLOAD_OFFSET, sizeof *message);
+	/* Where SDL reads the mouse itself, the input thread's copy of it is
+	 * dropped: a click would tap twice. */
+	bool is_pointer = message->kind == INPUT_MESSAGE_POINTER ||
+	                  (message->kind == INPUT_MESSAGE_TAP && message->is_from_pointer);
+	if (is_pointer && !kiosk_input_owns_mouse(input))
+		return false;
 	if (message->kind == INPUT_MESSAGE_POINTER || message->kind == INPUT_MESSAGE_POINTER_IDLE) {
 		kiosk_input_pointer(input, message->kind == INPUT_MESSAGE_POINTER);
 		return false;

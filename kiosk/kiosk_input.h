@@ -40,6 +40,13 @@ enum {
 
 struct kiosk_input;
 
+/* Whether the input thread reads mice (their clicks come as TAP messages,
+ * the cursor is placed by kiosk_input): wherever SDL cannot wait on its own
+ * (KMSDRM, under a sandbox where SDL reads no device). The kiosk then
+ * ignores SDL's own mouse buttons, which would tap twice where SDL does
+ * read mice too. On X11 and Wayland SDL's mouse is the one. */
+bool kiosk_input_owns_mouse(const struct kiosk_input *input);
+
 /* NULL when SDL cannot register events (the loop then uses SDL_WaitEvent
  * and SDL's own input only); every function accepts NULL. */
 struct kiosk_input *kiosk_input_start(const struct kiosk_config *config,

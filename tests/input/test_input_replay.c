@@ -13,9 +13,9 @@
  * CLOCK_MONOTONIC times, and a frame the loop presented against
  * `--render --touch` of the same nodes. Then, with a key of two
  * situations mounted in a private mount namespace, a full keyboard's Enter
- * on the chooser opens the selected file. Last, in full screen, a mouse's
- * move and click wake the loop and show the cursor, which hides again once
- * the mouse rests.
+ * on the chooser opens the selected file. Before that, in full screen, a
+ * mouse read by the input thread: its moves show the cursor where it points
+ * (hidden again once it rests), its click lights the node there.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -719,36 +719,65 @@ static long kiosk_wait_cursor(struct kiosk_run *run, int shown, long timeout_ms)
 	}
 }
 
-/* Full screen, a mouse. On KMSDRM SDL reads mice only when the loop wakes,
- * and the input thread's own messages are what wake it: a move or a click
- * must wake it, and show the cursor (hidden in full screen, which would
- * make a click blind); the cursor hides again once the mouse rests. */
-static void pointer_session(void)
+/* Full screen, a mouse. Under the kiosk's sandbox SDL reads no input
+ * device (no netlink for libudev), so the input thread reads mice: a move
+ * shows the cursor where the mouse points, which hides again once it rests,
+ * and a left click taps there: on a node, it lights it. */
+static void pointer_session(const struct situation *situation)
 {
-	struct fake_node mouse;
+	struct fake_node mouse, clicker;
 	struct kiosk_run *run = calloc(1, sizeof *run);
 	run->is_fullscreen = true;
-	kiosk_start(run, "event2=spotlight-mouse", NULL);
+	kiosk_start(run, "event1=clicker,event2=spotlight-mouse", NULL);
+	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
 	CHECK(fake_node_plug(&mouse, input_dir, "event2"));
-	CHECK(kiosk_wait_devices(run, 1));
+	CHECK(kiosk_wait_devices(run, 2));
+	CHECK(fake_node_accept(&clicker, WAIT_MS));
 	CHECK(fake_node_accept(&mouse, WAIT_MS));
 	CHECK_INT_EQ(run->cursor, -1); /* hidden from the start, nothing said */
+	/* To the network phase. */
+	struct phase_position position = phase_first(situation);
+	while (situation->phases[position.phase].type != PHASE_NETWORK &&
+	       phase_next(situation, &position))
+		press(&clicker, KEY_PAGEDOWN);
+	CHECK(kiosk_wait_position(run, situation, position, "spotlights=0"));
+	struct scene *scene = scene_build(situation, position, NULL, 0);
+	int target = -1;
+	CHECK(scene && pick_targets(run, scene, &target, 1) == 1);
+	scene_free(scene);
+	if (target < 0)
+		return;
+	/* The pointer starts at the screen's centre; one count is one pixel. */
 	struct fake_frame frame = {0};
 	clock_us += 1000000;
-	frame_add(&frame, EV_REL, REL_X, 12);
-	frame_add(&frame, EV_REL, REL_Y, 7);
+	frame_add(&frame, EV_REL, REL_X, (int)lroundf(run->node_x[target] - (float)run->width / 2));
+	frame_add(&frame, EV_REL, REL_Y,
+	          (int)lroundf(run->node_y[target] - (float)run->height / 2));
 	node_send(&mouse, &frame);
 	CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
 	long hidden_after = kiosk_wait_cursor(run, 0, 6000);
 	printf("cursor hidden %ld ms after the mouse rested\n", hidden_after);
 	CHECK(hidden_after >= 2500);
+	/* A click where it points: the node lights up, and the cursor shows. */
 	press(&mouse, BTN_LEFT);
+	char lit[32];
+	snprintf(lit, sizeof lit, "lit=%d", target);
+	CHECK(kiosk_wait_state(run, "spotlights=1", lit, NULL));
 	CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
+	/* Far off to the top left (clamped to the screen's corner), a click on
+	 * the title band, where no node is: the highlight goes. */
+	clock_us += 100000;
+	frame_add(&frame, EV_REL, REL_X, -100000);
+	frame_add(&frame, EV_REL, REL_Y, -100000);
+	node_send(&mouse, &frame);
+	press(&mouse, BTN_LEFT);
+	CHECK(kiosk_wait_state(run, "spotlights=0", NULL));
 	kill(run->pid, SIGTERM);
 	int status = 0;
 	waitpid(run->pid, &status, 0);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	fake_node_unplug(&mouse);
+	fake_node_unplug(&clicker);
 	close(run->out_fd);
 	free(run);
 }
@@ -829,10 +858,10 @@ int main(void)
 	fake_node_unplug(&keys);
 	close(run->out_fd);
 	free(run);
+	pointer_session(situation);
 	session_free(&session);
 
 	keyboard_chooser_session();
-	pointer_session();
 	char command[400];
 	snprintf(command, sizeof command, "rm -rf '%s'", work);
 	CHECK(system(command) == 0);
