@@ -35,8 +35,10 @@ struct evdev_device {
 	bool is_resynced;                            /* the frame being committed is a resync */
 	enum action pending[EVDEV_MAX_PENDING_KEYS]; /* key actions of this frame */
 	int pending_count;
-	/* A mouse: where it points (screen pixels, from the screen's centre at
-	 * first), the move and the left click of the frame being built. */
+	/* A mouse, or a clicker that is an air mouse too (relative axes):
+	 * where it points (screen pixels, from the screen's centre at first),
+	 * the move and the left click of the frame being built. */
+	bool is_pointing;
 	bool has_pointer_position;
 	float pointer_x;
 	float pointer_y;
@@ -114,6 +116,9 @@ enum evdev_open_result evdev_device_open(const char *path,
 	libevdev_set_clock_id(device->evdev, CLOCK_MONOTONIC);
 	struct device_caps caps = evdev_caps(device->evdev);
 	device->class = device_classify(&caps);
+	/* A clicker with relative axes (an air mouse) is grabbed, so SDL
+	 * cannot read its pointer either: it points through here too. */
+	device->is_pointing = caps.has_rel_position && !device_class_is_touch(device->class);
 	if (device->class == DEVICE_CLASS_NONE) {
 		evdev_device_close(device);
 		return EVDEV_OPEN_UNUSED;
@@ -160,7 +165,7 @@ static void evdev_accumulate(struct evdev_device *device, const struct input_eve
 	struct evdev_slot *slot = NULL;
 	if (device->current_slot >= 0 && device->current_slot < device->slot_count)
 		slot = &device->slots[device->current_slot];
-	if (device->class == DEVICE_CLASS_POINTER) {
+	if (device->is_pointing) {
 		if (event->type == EV_REL && event->code == REL_X)
 			device->pointer_dx += event->value;
 		else if (event->type == EV_REL && event->code == REL_Y)
@@ -253,7 +258,7 @@ static void evdev_commit(struct evdev_device *device, uint64_t time_us, const st
 		sink->emit(sink->context, &message);
 	}
 	device->pending_count = 0;
-	if (device->class == DEVICE_CLASS_POINTER)
+	if (device->is_pointing)
 		evdev_commit_pointer(device, map, sink);
 	if (!device_class_is_touch(device->class))
 		return;

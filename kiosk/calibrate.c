@@ -150,7 +150,9 @@ static enum calibrate_status calibrate_handle_event(struct calibrate *calibrate,
 			return calibrate->is_done ? CALIBRATE_OK : CALIBRATE_CANCELLED;
 		return calibrate->is_done ? CALIBRATE_OK : CALIBRATE_RUNNING;
 	case SDL_MOUSEBUTTONDOWN:
-		if (event->button.which == SDL_TOUCH_MOUSEID)
+		/* Where the input thread reads mice, a mouse is no touch here. */
+		if (event->button.which == SDL_TOUCH_MOUSEID ||
+		    kiosk_input_owns_mouse(calibrate->input))
 			return CALIBRATE_RUNNING;
 		return calibrate_touch(calibrate, (float)event->button.x, (float)event->button.y);
 	case SDL_FINGERDOWN:

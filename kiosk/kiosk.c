@@ -314,8 +314,14 @@ static bool kiosk_handle_event(struct kiosk *kiosk, const SDL_Event *event)
 	case SDL_MOUSEBUTTONDOWN:
 		/* Where the input thread reads mice, their clicks come from it. */
 		if (event->button.which != SDL_TOUCH_MOUSEID &&
-		    !kiosk_input_owns_mouse(kiosk->input))
+		    !kiosk_input_owns_mouse(kiosk->input)) {
+			kiosk_input_note_sdl_mouse(kiosk->input);
 			kiosk_handle_tap(kiosk, (float)event->button.x, (float)event->button.y, 0);
+		}
+		return true;
+	case SDL_MOUSEMOTION:
+		if (event->motion.which != SDL_TOUCH_MOUSEID)
+			kiosk_input_note_sdl_mouse(kiosk->input);
 		return true;
 	case SDL_FINGERDOWN:
 		kiosk_handle_tap(kiosk, event->tfinger.x * (float)kiosk->width,

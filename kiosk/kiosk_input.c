@@ -34,7 +34,6 @@ struct kiosk_input {
 	bool is_cursor_managed; /* full screen; a window keeps the desktop's */
 	bool is_cursor_shown;
 	SDL_TimerID cursor_timer;
-	Uint64 cursor_due_ms; /* when cursor_timer should fire */
 	Uint64 last_pointer_ms;
 	/* The latest pointer position, set by the input thread; one POINTER
 	 * event at most is queued, and it reads the latest when handled, so a
@@ -56,14 +55,16 @@ static void kiosk_input_wake(struct kiosk_input *input)
 	}
 }
 
-static void kiosk_input_push(struct kiosk_input *input, const struct input_message *message)
+/* False when SDL's queue is full (the event is lost). */
+static bool kiosk_input_push(struct kiosk_input *input, const struct input_message *message)
 {
 	SDL_Event event;
 	memset(&event, 0, sizeof event);
 	event.type = input->event_type;
 	memcpy((char *)&event + KIOSK_INPUT_PAYLOAD_OFFSET, message, sizeof *message);
-	SDL_PushEvent(&event);
+	bool is_queued = SDL_PushEvent(&event) == 1;
 	kiosk_input_wake(input); /* now that it is queued (see kiosk_input_watch_event) */
+	return is_queued;
 }
 
 static void kiosk_input_emit(void *context, const struct input_message *message)
@@ -79,7 +80,11 @@ static void kiosk_input_emit(void *context, const struct input_message *message)
 		if (is_queued)
 			return;
 	}
-	kiosk_input_push(input, message);
+	if (!kiosk_input_push(input, message) && message->kind == INPUT_MESSAGE_POINTER) {
+		SDL_AtomicLock(&input->pointer_lock); /* lost: the next move tries again */
+		input->is_pointer_queued = false;
+		SDL_AtomicUnlock(&input->pointer_lock);
+	}
 }
 
 /* Runs in whichever thread pushes, for events of other threads (the USB
@@ -200,8 +205,10 @@ static Uint32 kiosk_input_cursor_fired(Uint32 interval, void *context)
 {
 	(void)interval;
 	struct kiosk_input *input = context;
-	kiosk_input_push(input, &(struct input_message){.kind = INPUT_MESSAGE_POINTER_IDLE});
-	return 0; /* one shot */
+	/* One shot; lost in a full queue, it tries again shortly. */
+	return kiosk_input_push(input, &(struct input_message){.kind = INPUT_MESSAGE_POINTER_IDLE})
+	           ? 0
+	           : 100;
 }
 
 static void kiosk_input_show_cursor(struct kiosk_input *input, bool is_shown)
@@ -214,47 +221,55 @@ static void kiosk_input_show_cursor(struct kiosk_input *input, bool is_shown)
 	}
 }
 
-static void kiosk_input_arm_cursor(struct kiosk_input *input, Uint64 delay_ms)
+/* A mouse was used: the cursor shows, and its one timer (never two: the
+ * next is armed only once this one's event is handled) hides it once the
+ * mouse has rested KIOSK_INPUT_CURSOR_MS. */
+static void kiosk_input_cursor_used(struct kiosk_input *input)
 {
-	input->cursor_due_ms = SDL_GetTicks64() + delay_ms;
-	input->cursor_timer = SDL_AddTimer((Uint32)delay_ms, kiosk_input_cursor_fired, input);
+	if (!input->is_cursor_managed)
+		return;
+	input->last_pointer_ms = SDL_GetTicks64();
+	if (!input->is_cursor_shown)
+		kiosk_input_show_cursor(input, true);
+	if (!input->cursor_timer)
+		input->cursor_timer =
+		    SDL_AddTimer(KIOSK_INPUT_CURSOR_MS, kiosk_input_cursor_fired, input);
 }
 
-/* A mouse moved or clicked, or the cursor's timer fired: the cursor shows
- * where the mouse points, and hides once it has rested
- * KIOSK_INPUT_CURSOR_MS. */
-static void kiosk_input_pointer(struct kiosk_input *input, bool is_moved)
+/* The input thread's mouse moved or clicked: the cursor goes where it
+ * points. */
+static void kiosk_input_pointer(struct kiosk_input *input)
 {
-	Uint64 now_ms = SDL_GetTicks64();
-	if (is_moved) {
-		SDL_AtomicLock(&input->pointer_lock);
-		float x = input->pointer_x, y = input->pointer_y;
-		input->is_pointer_queued = false;
-		SDL_AtomicUnlock(&input->pointer_lock);
-		if (!input->is_cursor_managed)
-			return;
+	SDL_AtomicLock(&input->pointer_lock);
+	float x = input->pointer_x, y = input->pointer_y;
+	input->is_pointer_queued = false;
+	SDL_AtomicUnlock(&input->pointer_lock);
+	if (input->is_cursor_managed)
 		SDL_WarpMouseInWindow(NULL, (int)x, (int)y);
-		input->last_pointer_ms = now_ms;
-		if (!input->is_cursor_shown)
-			kiosk_input_show_cursor(input, true);
-		/* A timer whose event was lost (a full queue) is re-armed. */
-		if (input->cursor_timer && now_ms > input->cursor_due_ms + 1000)
-			input->cursor_timer = 0;
-		if (!input->cursor_timer)
-			kiosk_input_arm_cursor(input, KIOSK_INPUT_CURSOR_MS);
-		return;
-	}
+	kiosk_input_cursor_used(input);
+}
+
+/* The cursor's timer fired: hide it, or wait for the rest of the time. */
+static void kiosk_input_pointer_idle(struct kiosk_input *input)
+{
 	input->cursor_timer = 0; /* it fired: one shot */
-	Uint64 rest_ms = now_ms - input->last_pointer_ms;
+	Uint64 rest_ms = SDL_GetTicks64() - input->last_pointer_ms;
 	if (rest_ms >= KIOSK_INPUT_CURSOR_MS)
 		kiosk_input_show_cursor(input, false);
 	else
-		kiosk_input_arm_cursor(input, KIOSK_INPUT_CURSOR_MS - rest_ms);
+		input->cursor_timer = SDL_AddTimer((Uint32)(KIOSK_INPUT_CURSOR_MS - rest_ms),
+		                                   kiosk_input_cursor_fired, input);
+}
+
+void kiosk_input_note_sdl_mouse(struct kiosk_input *input)
+{
+	if (input && !kiosk_input_owns_mouse(input))
+		kiosk_input_cursor_used(input);
 }
 
 bool kiosk_input_owns_mouse(const struct kiosk_input *input)
 {
-	return input && input->wake_fd >= 0;
+	return input && input->wake_fd >= 0 && input->watch;
 }
 
 bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
@@ -269,8 +284,12 @@ bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
 	                  (message->kind == INPUT_MESSAGE_TAP && message->is_from_pointer);
 	if (is_pointer && !kiosk_input_owns_mouse(input))
 		return false;
-	if (message->kind == INPUT_MESSAGE_POINTER || message->kind == INPUT_MESSAGE_POINTER_IDLE) {
-		kiosk_input_pointer(input, message->kind == INPUT_MESSAGE_POINTER);
+	if (message->kind == INPUT_MESSAGE_POINTER) {
+		kiosk_input_pointer(input);
+		return false;
+	}
+	if (message->kind == INPUT_MESSAGE_POINTER_IDLE) {
+		kiosk_input_pointer_idle(input);
 		return false;
 	}
 	if (message->kind == INPUT_MESSAGE_DEVICES) {

@@ -46,6 +46,9 @@ struct kiosk_input;
  * ignores SDL's own mouse buttons, which would tap twice where SDL does
  * read mice too. On X11 and Wayland SDL's mouse is the one. */
 bool kiosk_input_owns_mouse(const struct kiosk_input *input);
+/* SDL's own mouse moved or clicked (where SDL reads it): show the cursor
+ * in full screen, as for the input thread's mice. */
+void kiosk_input_note_sdl_mouse(struct kiosk_input *input);
 
 /* NULL when SDL cannot register events (the loop then uses SDL_WaitEvent
  * and SDL's own input only); every function accepts NULL. */

@@ -4,7 +4,7 @@
  * ioctls, and what the replay test aims at. A 55-inch ten-finger touch
  * table, a presentation clicker (a partial keyboard), a Logitech
  * Spotlight-like remote that shows up as a mouse node plus a keyboard node,
- * and a full keyboard.
+ * a presenter that is an air mouse too (one node), and a full keyboard.
  */
 #ifndef CONCERTO_TESTS_FAKE_DEVICES_H
 #define CONCERTO_TESTS_FAKE_DEVICES_H
@@ -83,6 +83,17 @@ static const struct fake_device fake_devices[] = {
         .id = {BUS_USB, 0x046d, 0xc53e, 1},
         .keys = {KEY_ESC, KEY_LEFT, KEY_RIGHT, KEY_B, KEY_F5, KEY_LEFTSHIFT},
         .key_count = 6,
+    },
+    {
+        /* A presenter that is an air mouse too: clicker keys and relative
+         * axes on one node, so it is grabbed as a clicker. */
+        .kind = "air-mouse",
+        .name = "Fake Air Mouse Presenter",
+        .id = {BUS_USB, 0x2571, 0x4101, 1},
+        .keys = {KEY_PAGEUP, KEY_PAGEDOWN, KEY_B, BTN_LEFT, BTN_RIGHT},
+        .key_count = 5,
+        .rels = {REL_X, REL_Y},
+        .rel_count = 2,
     },
     {
         /* A plain USB keyboard, as a family member or a helper plugs in. */

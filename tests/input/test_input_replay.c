@@ -719,16 +719,33 @@ static long kiosk_wait_cursor(struct kiosk_run *run, int shown, long timeout_ms)
 	}
 }
 
+/* Moves `pointer` far to the top left (the pointer stops at the screen's
+ * corner), then by (x, y) from there, and clicks. */
+static void click_at(struct fake_node *pointer, float x, float y)
+{
+	struct fake_frame frame = {0};
+	clock_us += 100000;
+	frame_add(&frame, EV_REL, REL_X, -100000);
+	frame_add(&frame, EV_REL, REL_Y, -100000);
+	node_send(pointer, &frame);
+	clock_us += 10000;
+	frame_add(&frame, EV_REL, REL_X, (int)lroundf(x));
+	frame_add(&frame, EV_REL, REL_Y, (int)lroundf(y));
+	node_send(pointer, &frame);
+	press(pointer, BTN_LEFT);
+}
+
 /* Full screen, a mouse. Under the kiosk's sandbox SDL reads no input
  * device (no netlink for libudev), so the input thread reads mice: a move
  * shows the cursor where the mouse points, which hides again once it rests,
- * and a left click taps there: on a node, it lights it. */
+ * and a left click taps there: on a node, it lights it. A presenter that is
+ * an air mouse too (grabbed as a clicker) points the same way. */
 static void pointer_session(const struct situation *situation)
 {
 	struct fake_node mouse, clicker;
 	struct kiosk_run *run = calloc(1, sizeof *run);
 	run->is_fullscreen = true;
-	kiosk_start(run, "event1=clicker,event2=spotlight-mouse", NULL);
+	kiosk_start(run, "event1=air-mouse,event2=spotlight-mouse", NULL);
 	CHECK(fake_node_plug(&clicker, input_dir, "event1"));
 	CHECK(fake_node_plug(&mouse, input_dir, "event2"));
 	CHECK(kiosk_wait_devices(run, 2));
@@ -742,36 +759,41 @@ static void pointer_session(const struct situation *situation)
 		press(&clicker, KEY_PAGEDOWN);
 	CHECK(kiosk_wait_position(run, situation, position, "spotlights=0"));
 	struct scene *scene = scene_build(situation, position, NULL, 0);
-	int target = -1;
-	CHECK(scene && pick_targets(run, scene, &target, 1) == 1);
+	int targets[2] = {-1, -1};
+	CHECK(scene && pick_targets(run, scene, targets, 2) == 2);
 	scene_free(scene);
-	if (target < 0)
-		return;
-	/* The pointer starts at the screen's centre; one count is one pixel. */
-	struct fake_frame frame = {0};
-	clock_us += 1000000;
-	frame_add(&frame, EV_REL, REL_X, (int)lroundf(run->node_x[target] - (float)run->width / 2));
-	frame_add(&frame, EV_REL, REL_Y,
-	          (int)lroundf(run->node_y[target] - (float)run->height / 2));
-	node_send(&mouse, &frame);
-	CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
-	long hidden_after = kiosk_wait_cursor(run, 0, 6000);
-	printf("cursor hidden %ld ms after the mouse rested\n", hidden_after);
-	CHECK(hidden_after >= 2500);
-	/* A click where it points: the node lights up, and the cursor shows. */
-	press(&mouse, BTN_LEFT);
-	char lit[32];
-	snprintf(lit, sizeof lit, "lit=%d", target);
-	CHECK(kiosk_wait_state(run, "spotlights=1", lit, NULL));
-	CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
-	/* Far off to the top left (clamped to the screen's corner), a click on
-	 * the title band, where no node is: the highlight goes. */
-	clock_us += 100000;
-	frame_add(&frame, EV_REL, REL_X, -100000);
-	frame_add(&frame, EV_REL, REL_Y, -100000);
-	node_send(&mouse, &frame);
-	press(&mouse, BTN_LEFT);
-	CHECK(kiosk_wait_state(run, "spotlights=0", NULL));
+	if (targets[1] >= 0) {
+		/* The pointer starts at the screen's centre; one count, one pixel. */
+		struct fake_frame frame = {0};
+		clock_us += 1000000;
+		frame_add(&frame, EV_REL, REL_X,
+		          (int)lroundf(run->node_x[targets[0]] - (float)run->width / 2));
+		frame_add(&frame, EV_REL, REL_Y,
+		          (int)lroundf(run->node_y[targets[0]] - (float)run->height / 2));
+		node_send(&mouse, &frame);
+		CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
+		long hidden_after = kiosk_wait_cursor(run, 0, 6000);
+		printf("cursor hidden %ld ms after the mouse rested\n", hidden_after);
+		CHECK(hidden_after >= 2000);
+		/* A click where it points: the node lights up, the cursor shows. */
+		press(&mouse, BTN_LEFT);
+		char lit[32];
+		snprintf(lit, sizeof lit, "lit=%d", targets[0]);
+		CHECK(kiosk_wait_state(run, "spotlights=1", lit, NULL));
+		CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
+		/* From the corner the pointer stopped at, to the other node: it
+		 * lights up alone if the pointer was held at (0, 0). */
+		click_at(&mouse, run->node_x[targets[1]], run->node_y[targets[1]]);
+		snprintf(lit, sizeof lit, "lit=%d,%d",
+		         targets[0] < targets[1] ? targets[0] : targets[1],
+		         targets[0] < targets[1] ? targets[1] : targets[0]);
+		CHECK(kiosk_wait_state(run, "spotlights=2", lit, NULL));
+		/* The air mouse, grabbed as a clicker, points too: the first
+		 * node goes dark. */
+		click_at(&clicker, run->node_x[targets[0]], run->node_y[targets[0]]);
+		snprintf(lit, sizeof lit, "lit=%d", targets[1]);
+		CHECK(kiosk_wait_state(run, "spotlights=1", lit, NULL));
+	}
 	kill(run->pid, SIGTERM);
 	int status = 0;
 	waitpid(run->pid, &status, 0);
