@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -16,6 +17,8 @@
 #include "keymap.h"
 
 enum { EVDEV_MAX_PENDING_KEYS = 16, EVDEV_TARGET_MM = 9 };
+/* A double click: as a finger's double tap (gesture.c), in pixels. */
+enum { EVDEV_DOUBLE_CLICK_US = 400000, EVDEV_DOUBLE_CLICK_PX = 8 };
 
 struct evdev_slot {
 	bool is_down;
@@ -45,6 +48,12 @@ struct evdev_device {
 	int pointer_dx;
 	int pointer_dy;
 	bool is_left_pressed;
+	bool is_left_released;
+	/* The last click, for a double click: where, and when it was let go. */
+	bool has_pointer_click;
+	float click_x;
+	float click_y;
+	uint64_t click_released_us;
 	struct gesture gesture;
 };
 
@@ -172,6 +181,8 @@ static void evdev_accumulate(struct evdev_device *device, const struct input_eve
 			device->pointer_dy += event->value;
 		else if (event->type == EV_KEY && event->code == BTN_LEFT && event->value == 1)
 			device->is_left_pressed = true;
+		else if (event->type == EV_KEY && event->code == BTN_LEFT && event->value == 0)
+			device->is_left_released = true;
 	}
 	if (event->type == EV_KEY) {
 		enum action action = keymap_action(event->code, event->value);
@@ -217,11 +228,14 @@ static uint64_t evdev_time_us(const struct input_event *event)
 }
 
 /* A mouse's frame: it moves the pointer by its counts (one pixel each, no
- * acceleration), within the screen, and a left click taps where it points.
- * The kiosk gets the position with every move (kiosk_input keeps only the
- * latest) to draw the cursor there. */
-static void evdev_commit_pointer(struct evdev_device *device, const struct touch_map *map,
-                                 const struct input_sink *sink)
+ * acceleration), within the screen, and a left click taps where it points;
+ * a second click as a finger's second tap would be (pressed within
+ * double_tap_us of the first's release, a few pixels from it) is a
+ * DOUBLE_TAP, as on the table, not a second toggle. The kiosk gets the
+ * position with every move (kiosk_input keeps only the latest) to draw the
+ * cursor there. */
+static void evdev_commit_pointer(struct evdev_device *device, uint64_t time_us,
+                                 const struct touch_map *map, const struct input_sink *sink)
 {
 	float width = (float)(map->screen_width > 0 ? map->screen_width : 1);
 	float height = (float)(map->screen_height > 0 ? map->screen_height : 1);
@@ -240,12 +254,28 @@ static void evdev_commit_pointer(struct evdev_device *device, const struct touch
 		sink->emit(sink->context, &(struct input_message){.kind = INPUT_MESSAGE_POINTER,
 		                                                  .x = device->pointer_x,
 		                                                  .y = device->pointer_y});
-	if (device->is_left_pressed)
-		sink->emit(sink->context, &(struct input_message){.kind = INPUT_MESSAGE_TAP,
-		                                                  .x = device->pointer_x,
-		                                                  .y = device->pointer_y,
-		                                                  .is_from_pointer = true});
+	if (device->is_left_pressed) {
+		bool is_double =
+		    device->has_pointer_click && time_us >= device->click_released_us &&
+		    time_us - device->click_released_us <= EVDEV_DOUBLE_CLICK_US &&
+		    fabsf(device->pointer_x - device->click_x) <= EVDEV_DOUBLE_CLICK_PX &&
+		    fabsf(device->pointer_y - device->click_y) <= EVDEV_DOUBLE_CLICK_PX;
+		sink->emit(sink->context,
+		           &(struct input_message){.kind = is_double ? INPUT_MESSAGE_DOUBLE_TAP
+		                                                     : INPUT_MESSAGE_TAP,
+		                                   .x = device->pointer_x,
+		                                   .y = device->pointer_y,
+		                                   .is_from_pointer = true});
+		/* A third click starts afresh. */
+		device->has_pointer_click = !is_double;
+		device->click_x = device->pointer_x;
+		device->click_y = device->pointer_y;
+		device->click_released_us = UINT64_MAX; /* until it is let go */
+	}
+	if (device->is_left_released && device->has_pointer_click)
+		device->click_released_us = time_us;
 	device->is_left_pressed = false;
+	device->is_left_released = false;
 }
 
 /* SYN_REPORT: the frame is complete; hand its keys and touches on. */
@@ -259,7 +289,7 @@ static void evdev_commit(struct evdev_device *device, uint64_t time_us, const st
 	}
 	device->pending_count = 0;
 	if (device->is_pointing)
-		evdev_commit_pointer(device, map, sink);
+		evdev_commit_pointer(device, time_us, map, sink);
 	if (!device_class_is_touch(device->class))
 		return;
 	struct gesture_frame frame = {.time_us = time_us, .is_resync = device->is_resynced};

@@ -35,7 +35,7 @@ struct input_message {
 	float x; /* TAP, DOUBLE_TAP: screen pixels */
 	float y;
 	float radius;         /* TAP: the smallest hit radius, pixels (9 mm target) */
-	bool is_from_pointer; /* TAP: a mouse's click, not a finger */
+	bool is_from_pointer; /* TAP, DOUBLE_TAP: a mouse's click, not a finger */
 	float scale;          /* VIEW: ratio of finger spread, new / old */
 	float from_x;         /* VIEW: centroid of the two fingers, old and new */
 	float from_y;

@@ -280,8 +280,7 @@ bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
 	memcpy(message, (const char *)event + KIOSK_INPUT_PAYLOAD_OFFSET, sizeof *message);
 	/* Where SDL reads the mouse itself, the input thread's copy of it is
 	 * dropped: a click would tap twice. */
-	bool is_pointer = message->kind == INPUT_MESSAGE_POINTER ||
-	                  (message->kind == INPUT_MESSAGE_TAP && message->is_from_pointer);
+	bool is_pointer = message->kind == INPUT_MESSAGE_POINTER || message->is_from_pointer;
 	if (is_pointer && !kiosk_input_owns_mouse(input))
 		return false;
 	if (message->kind == INPUT_MESSAGE_POINTER) {

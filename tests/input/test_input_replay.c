@@ -793,6 +793,16 @@ static void pointer_session(const struct situation *situation)
 		click_at(&clicker, run->node_x[targets[0]], run->node_y[targets[0]]);
 		snprintf(lit, sizeof lit, "lit=%d", targets[1]);
 		CHECK(kiosk_wait_state(run, "spotlights=1", lit, NULL));
+		/* A double click on the lit node: the first click puts it out,
+		 * the second is a double tap (the view back), not a second
+		 * toggle that would light it again. */
+		click_at(&mouse, run->node_x[targets[1]], run->node_y[targets[1]]);
+		press(&mouse, BTN_LEFT); /* 200 ms after the first was let go */
+		CHECK(kiosk_wait_state(run, "spotlights=0", NULL));
+		const char *line;
+		while (kiosk_read(run, 1000, &line))
+			continue; /* whatever the kiosk says within a second */
+		CHECK(strstr(run->state, " spotlights=0 ") != NULL);
 	}
 	kill(run->pid, SIGTERM);
 	int status = 0;
