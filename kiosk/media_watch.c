@@ -283,6 +283,11 @@ static int media_watch_timeout(const struct media_watch *watch)
 {
 	if (watch->key_id >= 0)
 		return MEDIA_WATCH_PROBE_MS;
+	/* While the message shows, sysfs is looked at every few seconds: a
+	 * card taken out of a reader that stays plugged in changes nothing in
+	 * /dev. Only then: an idle kiosk still sleeps. */
+	if (watch->unopened == MEDIA_UNOPENED_REPORTED && !watch->recheck_at_ms)
+		return MEDIA_WATCH_UNOPENED_RECHECK_MS;
 	long long wake_at = watch->recheck_at_ms;
 	if (watch->unopened == MEDIA_UNOPENED_PENDING) {
 		long long grace_end = watch->unopened_since_ms + MEDIA_WATCH_UNOPENED_GRACE_MS;

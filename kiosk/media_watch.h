@@ -22,8 +22,10 @@
  * no partition brings no second node). One still there
  * MEDIA_WATCH_UNOPENED_GRACE_MS later, time for udev to mount it, is
  * reported as a key with is_unopened set; NULL follows when it goes, or
- * before the key it turned out to be. Without the /dev watch, no such key
- * is looked for: its removal would go unseen.
+ * before the key it turned out to be (while it is reported, sysfs is looked
+ * at every MEDIA_WATCH_UNOPENED_RECHECK_MS too: a card taken out of a
+ * reader changes nothing in /dev). Without the /dev watch, no such key is
+ * looked for: its removal could go unseen.
  * Plain C and pthreads, no SDL.
  */
 #ifndef CONCERTO_MEDIA_WATCH_H
@@ -41,6 +43,8 @@ enum {
 	MEDIA_WATCH_UNOPENED_GRACE_MS = 5000,
 	/* After a change in /dev, sysfs is looked at again this much later. */
 	MEDIA_WATCH_DEV_SETTLE_MS = 1000,
+	/* While a key nothing mounted is reported, how often it is looked for. */
+	MEDIA_WATCH_UNOPENED_RECHECK_MS = 2000,
 };
 
 /* Where the kernel's devices are seen: "/sys" and "/dev" on a real
