@@ -16,9 +16,17 @@ jobs="$(nproc)"
 native="$(dpkg --print-architecture)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-lintian_check() {
+# lintian, then the Depends SDL needs at run time.
+package_check() {
 	echo "--- lintian $1"
 	lintian --allow-root --fail-on error,warning "$1"
+	# What SDL's KMSDRM video dlopens (EGL, GLES, GBM and its DRI driver)
+	# is no linker dependency: the package must name it, or the Pi shows
+	# no picture.
+	for runtime in libegl1 libgles2 libgbm1 libgl1-mesa-dri; do
+		dpkg-deb -f "$1" Depends | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qx "$runtime" ||
+			{ echo "$1 does not depend on $runtime" >&2; exit 1; }
+	done
 }
 
 if [ "$native" != arm64 ]; then
@@ -31,22 +39,15 @@ fi
 
 echo "=== packages"
 (cd build/release && cpack -G DEB >/dev/null)
-lintian_check "build/release/concerto_$(sed -n 's/^project(concerto VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)_$native.deb"
+package_check "build/release/concerto_$(sed -n 's/^project(concerto VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)_$native.deb"
 if [ "$native" != arm64 ]; then
 	(cd build/arm64 && cpack -G DEB >/dev/null)
 	deb="$(find build/arm64 -maxdepth 1 -name 'concerto_*_arm64.deb' | sort | tail -n 1)"
 	[ "$(dpkg-deb -f "$deb" Architecture)" = arm64 ]
-	# What SDL's KMSDRM video dlopens (EGL, GLES, GBM and its DRI driver)
-	# is no linker dependency: the package must name it, or the Pi shows
-	# no picture.
-	for runtime in libegl1 libgles2 libgbm1 libgl1-mesa-dri; do
-		dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qx "$runtime" ||
-			{ echo "the package does not depend on $runtime" >&2; exit 1; }
-	done
 	dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/concerto >"$work/concerto-arm64"
 	# ELF e_machine (2 bytes at 18) is 0xb7 for AArch64
 	[ "$(od -An -tx1 -j18 -N2 "$work/concerto-arm64" | tr -d ' ')" = b700 ]
-	lintian_check "$deb"
+	package_check "$deb"
 fi
 
 echo "=== systemd unit"

@@ -130,7 +130,7 @@ then this script again"
 overlayroot_installed() {
 	dpkg-query -W -f='${Status}' overlayroot 2>/dev/null | grep -q "install ok installed"
 }
-if [ -f "$cmdline" ] && grep -q 'overlayroot=' "$cmdline"; then
+if [ -f "$cmdline" ] && grep -q 'overlayroot=tmpfs' "$cmdline"; then
 	overlayroot_installed || die "$overlayroot_missing"
 	say "read-only overlay already configured"
 elif command -v raspi-config >/dev/null 2>&1; then

@@ -17,7 +17,7 @@ enum device_class {
 	DEVICE_CLASS_MULTITOUCH,
 	DEVICE_CLASS_SINGLE_TOUCH,
 	DEVICE_CLASS_CLICKER,
-	DEVICE_CLASS_POINTER, /* read for its buttons' keys, never grabbed */
+	DEVICE_CLASS_POINTER, /* a mouse: read for its moves and clicks, never grabbed */
 };
 
 struct device_caps {

@@ -49,6 +49,8 @@ struct evdev_device {
 	int pointer_dy;
 	bool is_left_pressed;
 	bool is_left_released;
+	/* When it last moved or clicked; 0: never. */
+	uint64_t pointer_active_us;
 	/* The last click, for a double click: where, and when it was let go. */
 	bool has_pointer_click;
 	float click_x;
@@ -228,12 +230,13 @@ static uint64_t evdev_time_us(const struct input_event *event)
 }
 
 /* A mouse's frame: it moves the pointer by its counts (one pixel each, no
- * acceleration), within the screen, and a left click taps where it points;
- * a second click as a finger's second tap would be (pressed within
- * double_tap_us of the first's release, a few pixels from it) is a
- * DOUBLE_TAP, as on the table, not a second toggle. The kiosk gets the
- * position with every move (kiosk_input keeps only the latest) to draw the
- * cursor there. */
+ * acceleration), within the screen, and a left click taps where it points.
+ * A second click pressed within EVDEV_DOUBLE_CLICK_US of the first's
+ * release, a few pixels from it, is a DOUBLE_TAP only (the view back): a
+ * double click is a PC habit, and a second TAP would undo the first (a
+ * finger's second tap gives both, gesture.c). The kiosk gets the position
+ * with every move (kiosk_input keeps only the latest) to draw the cursor
+ * there. */
 static void evdev_commit_pointer(struct evdev_device *device, uint64_t time_us,
                                  const struct touch_map *map, const struct input_sink *sink)
 {
@@ -254,6 +257,16 @@ static void evdev_commit_pointer(struct evdev_device *device, uint64_t time_us,
 		sink->emit(sink->context, &(struct input_message){.kind = INPUT_MESSAGE_POINTER,
 		                                                  .x = device->pointer_x,
 		                                                  .y = device->pointer_y});
+	/* Still for INPUT_POINTER_REST_MS, its cursor is hidden: the click
+	 * shows it (the POINTER above), and taps nothing (nobody could aim). */
+	bool was_resting = device->pointer_active_us == 0 || time_us < device->pointer_active_us ||
+	                   time_us - device->pointer_active_us >= INPUT_POINTER_REST_MS * 1000ull;
+	if (is_moved || device->is_left_pressed)
+		device->pointer_active_us = time_us ? time_us : 1;
+	if (device->is_left_pressed && was_resting) {
+		device->is_left_pressed = false;
+		device->has_pointer_click = false;
+	}
 	if (device->is_left_pressed) {
 		bool is_double =
 		    device->has_pointer_click && time_us >= device->click_released_us &&

@@ -13,6 +13,10 @@
 
 #include "actions.h"
 
+/* A mouse still this long has its cursor hidden (kiosk_input); its next
+ * click only shows the cursor, since nobody could aim it (evdev_device). */
+enum { INPUT_POINTER_REST_MS = 3000 };
+
 enum input_message_kind {
 	INPUT_MESSAGE_ACTION,     /* a clicker or keyboard key: action */
 	INPUT_MESSAGE_TAP,        /* a finger tapped at (x, y), screen pixels */

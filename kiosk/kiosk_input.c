@@ -287,6 +287,7 @@ bool kiosk_input_decode(struct kiosk_input *input, const SDL_Event *event,
 		kiosk_input_pointer(input);
 		return false;
 	}
+
 	if (message->kind == INPUT_MESSAGE_POINTER_IDLE) {
 		kiosk_input_pointer_idle(input);
 		return false;

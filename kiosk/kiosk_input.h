@@ -34,8 +34,9 @@
 enum {
 	KIOSK_INPUT_FADE_MS = 120000,
 	/* Full screen, the mouse cursor shows while a mouse moves or clicks,
-	 * and hides this long after. */
-	KIOSK_INPUT_CURSOR_MS = 3000,
+	 * and hides this long after (a click after such a rest only shows it:
+	 * evdev_device). */
+	KIOSK_INPUT_CURSOR_MS = INPUT_POINTER_REST_MS,
 };
 
 struct kiosk_input;

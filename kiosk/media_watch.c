@@ -48,8 +48,9 @@ struct media_watch {
 	char sys_dir[PATH_MAX];
 	enum media_unopened unopened;
 	long long unopened_since_ms;
-	long long recheck_at_ms; /* a second look after a change in /dev; 0: none */
-	char *swaps;             /* /proc/swaps, MEDIA_SWAPS_MAX_BYTES + 1 */
+	long long recheck_at_ms; /* the next look after a change in /dev; 0: none */
+	int rechecks_left;
+	char *swaps; /* /proc/swaps, MEDIA_SWAPS_MAX_BYTES + 1 */
 };
 
 static long long media_now_ms(void)
@@ -361,9 +362,13 @@ static void *media_watch_run(void *argument)
 		if (fds[2].revents & POLLIN) {
 			media_watch_drain(watch->dev_watch_fd);
 			watch->recheck_at_ms = media_now_ms() + MEDIA_WATCH_DEV_SETTLE_MS;
+			watch->rechecks_left = MEDIA_WATCH_DEV_RECHECKS - 1;
 		} else if (ready == 0 && watch->recheck_at_ms &&
 		           media_now_ms() >= watch->recheck_at_ms) {
-			watch->recheck_at_ms = 0;
+			/* A loaded machine may link /sys/block late: look again. */
+			watch->recheck_at_ms = watch->rechecks_left-- > 0
+			                           ? media_now_ms() + MEDIA_WATCH_DEV_SETTLE_MS
+			                           : 0;
 		}
 		if (ready == 0 && watch->key_id >= 0)
 			media_watch_probe(watch);

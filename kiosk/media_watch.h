@@ -17,9 +17,9 @@
  * read) never reaches mountinfo. So the thread also watches the device
  * folder (inotify on /dev: the kernel adds sdb there as the key goes in)
  * and, while no key is mounted, looks in sysfs for a USB disk nothing has
- * mounted (usb_disks.h), on each change of /dev and once more a second
- * later (the kernel makes /dev/sdb before /sys/block/sdb, and a key with
- * no partition brings no second node). One still there
+ * mounted (usb_disks.h), on each change of /dev and again each second for
+ * the next three (the kernel makes /dev/sdb before /sys/block/sdb, and a
+ * key with no partition brings no second node). One still there
  * MEDIA_WATCH_UNOPENED_GRACE_MS later, time for udev to mount it, is
  * reported as a key with is_unopened set; NULL follows when it goes, or
  * before the key it turned out to be (while it is reported, sysfs is looked
@@ -41,8 +41,10 @@ enum {
 	MEDIA_MOUNTINFO_MAX_BYTES = 4 * 1024 * 1024,
 	/* udev's mount of a key takes about a second; a big exFAT key, a few. */
 	MEDIA_WATCH_UNOPENED_GRACE_MS = 5000,
-	/* After a change in /dev, sysfs is looked at again this much later. */
+	/* After a change in /dev, sysfs is looked at again this much later,
+	 * this many times. */
 	MEDIA_WATCH_DEV_SETTLE_MS = 1000,
+	MEDIA_WATCH_DEV_RECHECKS = 3,
 	/* While a key nothing mounted is reported, how often it is looked for. */
 	MEDIA_WATCH_UNOPENED_RECHECK_MS = 2000,
 };
@@ -73,8 +75,10 @@ void media_watch_stop(struct media_watch *watch);
  * point lies strictly below one of `roots` (octal escapes undone) and whose
  * id is not `ignored_id`, overlayroot's /media/root-ro and /media/root-rw
  * (and what is mounted below them) left out, and so is a filesystem also
- * mounted elsewhere (the system's own, such as the boot partition of a Pi
- * booted from USB). True with its mount point and id.
+ * mounted outside the roots and outside /media and /run/media (the
+ * system's own, such as the boot partition of a Pi booted from USB; a
+ * desktop's automount of the same key, /media/pi/KEY, does not count).
+ * True with its mount point and id.
  */
 bool media_mountinfo_find(const char *text, const char *const *roots, size_t root_count,
                           long ignored_id, char *mount_point, size_t size, long *mount_id);

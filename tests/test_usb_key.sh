@@ -283,7 +283,7 @@ check "unopened key out: idle" wait_screen "screen idle" 1000 >/dev/null
 plug_disk 65:241
 check "unreadable card: the message" wait_screen "screen empty problem=unopened" 9000 >/dev/null
 echo 0 >"$sys/devices/$usb_parent/block/sdz/size"
-check "card out, reader in: idle within 3 s" wait_screen "screen idle" 3000 >/dev/null
+check "card out, reader in: idle within 4 s" wait_screen "screen idle" 4000 >/dev/null
 unplug_disk
 # Mounted late (a slow key): the key itself replaces the message.
 plug_disk 65:241
@@ -307,7 +307,7 @@ check "key mounted in time, out: idle" wait_screen "screen idle" 1000 >/dev/null
 # A USB disk whose partition is mounted, even outside the media folder (the
 # Pi booted from a USB disk), is no key in trouble.
 plug_disk "$(awk '$5 == "/" { print $3; exit }' /proc/self/mountinfo)"
-sleep 6
+sleep 9 # past the last look after /dev changed (3 s) and the grace (5 s)
 check "a USB disk in use elsewhere: still idle" wait_screen "screen idle" 100 >/dev/null
 check "a USB disk in use elsewhere: no message" test "$(unopened_reports)" -eq 3
 unplug_disk

@@ -1,7 +1,7 @@
 /*
  * test_gen_situation: the generated situations the benchmarks and the fuzzer
  * rely on parse with no error and no warning, have the size asked for, use
- * what the brief of gen_situation promises (six sectors, divorces, adoptions,
+ * what gen_situation promises (six sectors, divorces, adoptions,
  * households, friends, named fields, both phase styles) and are reproducible.
  */
 #define _POSIX_C_SOURCE 200809L /* popen */

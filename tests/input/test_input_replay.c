@@ -44,6 +44,7 @@
 #include "fake_devices.h"
 #include "fake_keys.h"
 #include "fake_nodes.h"
+#include "input_message.h"
 #include "phases.h"
 #include "scene.h"
 #include "session.h"
@@ -770,17 +771,28 @@ static void pointer_session(const struct situation *situation)
 		          (int)lroundf(run->node_x[targets[0]] - (float)run->width / 2));
 		frame_add(&frame, EV_REL, REL_Y,
 		          (int)lroundf(run->node_y[targets[0]] - (float)run->height / 2));
+		struct timespec moved_at, hidden_at;
+		clock_gettime(CLOCK_MONOTONIC, &moved_at);
 		node_send(&mouse, &frame);
 		CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
-		long hidden_after = kiosk_wait_cursor(run, 0, 6000);
-		printf("cursor hidden %ld ms after the mouse rested\n", hidden_after);
-		CHECK(hidden_after >= 2000);
-		/* A click where it points: the node lights up, the cursor shows. */
+		CHECK(kiosk_wait_cursor(run, 0, 8000) >= 0);
+		clock_gettime(CLOCK_MONOTONIC, &hidden_at);
+		/* The kiosk's timer starts once it has the move: never sooner. */
+		long hidden_after = (hidden_at.tv_sec - moved_at.tv_sec) * 1000 +
+		                    (hidden_at.tv_nsec - moved_at.tv_nsec) / 1000000;
+		printf("cursor hidden %ld ms after the mouse's last move\n", hidden_after);
+		CHECK(hidden_after >= INPUT_POINTER_REST_MS);
+		/* A click after the mouse rested (its cursor hidden) only shows
+		 * the cursor: nobody could aim. The next, where it points, lights
+		 * the node up. */
+		clock_us += INPUT_POINTER_REST_MS * 1000;
+		press(&mouse, BTN_LEFT);
+		CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
+		clock_us += 1000000; /* no double click */
 		press(&mouse, BTN_LEFT);
 		char lit[32];
 		snprintf(lit, sizeof lit, "lit=%d", targets[0]);
 		CHECK(kiosk_wait_state(run, "spotlights=1", lit, NULL));
-		CHECK(kiosk_wait_cursor(run, 1, 2000) >= 0);
 		/* From the corner the pointer stopped at, to the other node: it
 		 * lights up alone if the pointer was held at (0, 0). */
 		click_at(&mouse, run->node_x[targets[1]], run->node_y[targets[1]]);
