@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mountinfo.h"
 #include "usb_disks.h"
 
 /* While a key is in, how often a dead FUSE connection is looked for. */
@@ -60,24 +61,6 @@ static long long media_now_ms(void)
 	return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
-/* mountinfo escapes space, tab, newline and backslash as \ooo. */
-static void media_unescape(const char *field, size_t length, char *out, size_t size)
-{
-	size_t used = 0;
-	for (size_t k = 0; k < length && used + 1 < size; k++) {
-		if (field[k] == '\\' && k + 3 < length && field[k + 1] >= '0' &&
-		    field[k + 1] <= '3' && field[k + 2] >= '0' && field[k + 2] <= '7' &&
-		    field[k + 3] >= '0' && field[k + 3] <= '7') {
-			out[used++] = (char)((field[k + 1] - '0') * 64 + (field[k + 2] - '0') * 8 +
-			                     (field[k + 3] - '0'));
-			k += 3;
-		} else {
-			out[used++] = field[k];
-		}
-	}
-	out[used] = '\0';
-}
-
 static bool media_is_below(const char *path, const char *root)
 {
 	size_t length = strlen(root);
@@ -103,34 +86,6 @@ static bool media_is_overlayroot(const char *path)
 	return false;
 }
 
-/* One line of mountinfo: its id, major:minor and mount point (unescaped);
- * false for a line too short or a mount point too long. */
-static bool media_mountinfo_line(const char *line, size_t line_length, long *id, char *dev,
-                                 size_t dev_size, char *path, size_t path_size)
-{
-	/* Fields: id parent major:minor root mount-point ... */
-	const char *fields[5];
-	size_t lengths[5];
-	size_t found = 0, k = 0;
-	while (found < 5 && k < line_length) {
-		while (k < line_length && line[k] == ' ')
-			k++;
-		size_t start = k;
-		while (k < line_length && line[k] != ' ')
-			k++;
-		if (k > start) {
-			fields[found] = line + start;
-			lengths[found++] = k - start;
-		}
-	}
-	if (found < 5 || lengths[4] >= path_size || lengths[2] >= dev_size)
-		return false;
-	media_unescape(fields[4], lengths[4], path, path_size);
-	snprintf(dev, dev_size, "%.*s", (int)lengths[2], fields[2]);
-	*id = strtol(fields[0], NULL, 10);
-	return true;
-}
-
 /* A mount point where a key may be: below a root, not an overlayroot layer. */
 static bool media_is_candidate(const char *path, const char *const *roots, size_t root_count)
 {
@@ -154,17 +109,14 @@ static bool media_is_system_filesystem(const char *text, const char *dev, const 
                                        size_t root_count)
 {
 	static const char *const key_places[] = {"/media", "/run/media"};
+	struct mountinfo_entry entry;
+	bool is_read;
 	for (const char *line = text; line && *line;) {
-		const char *end = strchr(line, '\n');
-		size_t line_length = end ? (size_t)(end - line) : strlen(line);
-		char path[MEDIA_MAX_PATH], other_dev[32];
-		long id;
-		if (media_mountinfo_line(line, line_length, &id, other_dev, sizeof other_dev, path,
-		                         sizeof path) &&
-		    strcmp(other_dev, dev) == 0 && !media_is_candidate(path, roots, root_count) &&
-		    !media_is_candidate(path, key_places, 2))
+		line = mountinfo_next(line, &entry, &is_read);
+		if (is_read && entry.is_mount_point_whole && strcmp(entry.dev, dev) == 0 &&
+		    !media_is_candidate(entry.mount_point, roots, root_count) &&
+		    !media_is_candidate(entry.mount_point, key_places, 2))
 			return true;
-		line = end ? end + 1 : NULL;
 	}
 	return false;
 }
@@ -172,20 +124,17 @@ static bool media_is_system_filesystem(const char *text, const char *dev, const 
 bool media_mountinfo_find(const char *text, const char *const *roots, size_t root_count,
                           long ignored_id, char *mount_point, size_t size, long *mount_id)
 {
+	struct mountinfo_entry entry;
+	bool is_read;
 	for (const char *line = text; line && *line;) {
-		const char *end = strchr(line, '\n');
-		size_t line_length = end ? (size_t)(end - line) : strlen(line);
-		char path[MEDIA_MAX_PATH], dev[32];
-		long id;
-		if (media_mountinfo_line(line, line_length, &id, dev, sizeof dev, path,
-		                         sizeof path) &&
-		    id != ignored_id && media_is_candidate(path, roots, root_count) &&
-		    !media_is_system_filesystem(text, dev, roots, root_count)) {
-			snprintf(mount_point, size, "%s", path);
-			*mount_id = id;
+		line = mountinfo_next(line, &entry, &is_read);
+		if (is_read && entry.is_mount_point_whole && entry.id != ignored_id &&
+		    media_is_candidate(entry.mount_point, roots, root_count) &&
+		    !media_is_system_filesystem(text, entry.dev, roots, root_count)) {
+			snprintf(mount_point, size, "%s", entry.mount_point);
+			*mount_id = entry.id;
 			return true;
 		}
-		line = end ? end + 1 : NULL;
 	}
 	return false;
 }

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mountinfo.h"
+
 /* Reads a small sysfs attribute, without its trailing newline; false when
  * it cannot be read or is empty. */
 static bool usb_read_attribute(const char *dir, const char *attribute, char *out, size_t size)
@@ -47,42 +49,18 @@ static bool usb_path_is_usb(const char *path)
 	return false;
 }
 
-/* mountinfo's lines are single-space separated; the major:minor is the
- * third field. */
 bool usb_disks_is_mounted(const char *mountinfo, const char *dev, const char *name)
 {
-	char source[USB_DISKS_MAX_NAME + 8];
+	char source[USB_DISKS_MAX_NAME + 8] = "";
 	if (name)
 		snprintf(source, sizeof source, "/dev/%s", name);
-	size_t dev_length = strlen(dev);
+	struct mountinfo_entry entry;
+	bool is_read;
 	for (const char *line = mountinfo; line && *line;) {
-		const char *end = strchr(line, '\n');
-		size_t length = end ? (size_t)(end - line) : strlen(line);
-		/* Fields: id parent major:minor root mount-point ... - type source */
-		const char *field = line;
-		for (int skip = 0; skip < 2 && field; skip++) {
-			field = memchr(field, ' ', length - (size_t)(field - line));
-			field = field ? field + 1 : NULL;
-		}
-		if (field && (size_t)(field - line) + dev_length < length &&
-		    strncmp(field, dev, dev_length) == 0 && field[dev_length] == ' ')
+		line = mountinfo_next(line, &entry, &is_read);
+		if (is_read &&
+		    (strcmp(entry.dev, dev) == 0 || (name && strcmp(entry.source, source) == 0)))
 			return true;
-		if (name) {
-			/* " - type source options": the source is two fields on. */
-			const char *dash = strstr(line, " - ");
-			if (dash && dash < line + length) {
-				const char *type_end =
-				    memchr(dash + 3, ' ', length - (size_t)(dash + 3 - line));
-				size_t source_length = strlen(source);
-				if (type_end &&
-				    (size_t)(type_end + 1 - line) + source_length <= length &&
-				    strncmp(type_end + 1, source, source_length) == 0 &&
-				    (type_end + 1 + source_length == line + length ||
-				     type_end[1 + source_length] == ' '))
-					return true;
-			}
-		}
-		line = end ? end + 1 : NULL;
 	}
 	return false;
 }
