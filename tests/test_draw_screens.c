@@ -105,8 +105,9 @@ static const char *const next_meeting =
     "Prochaine rencontre : mercredi 17 décembre 2026 à 9 h 30, Maison départementale des "
     "solidarités, salle Jacqueline-Auriol, 12 avenue de la République";
 
-/* No ink in the last rows of the screen: nothing runs off its foot. */
-static int ink_at_foot(const struct canvas *canvas)
+/* No ink in the last rows of the screen: nothing runs off its foot. The
+ * count of inked pixels there, said on stderr for the shot `name`. */
+static int ink_at_foot(const struct canvas *canvas, const char *name)
 {
 	const SDL_Surface *shot = canvas->surface;
 	SDL_Color paper = canvas->context.palette->background;
@@ -114,7 +115,22 @@ static int ink_at_foot(const struct canvas *canvas)
 	for (int y = shot->h - rows; y < shot->h; y++)
 		for (int x = 0; x < shot->w; x++)
 			inked += !render_check_close(render_check_pixel(shot, x, y), paper, 8);
+	if (inked)
+		fprintf(stderr, "  %s: %d inked pixels at the screen's foot\n", name, inked);
 	return inked;
+}
+
+/* The situation of `text` and a width x height canvas for it; NULL (a
+ * failed check, nothing left open) when either cannot be had. */
+static struct situation *parse_on_canvas(const char *text, int width, int height,
+                                         struct canvas *canvas)
+{
+	struct situation *situation = parse(text);
+	if (situation && canvas_open(canvas, width, height))
+		return situation;
+	CHECK(false);
+	situation_free(situation);
+	return NULL;
 }
 
 static int ink_in(const struct canvas *canvas, int y0, int y1)
@@ -136,13 +152,10 @@ static void check_text_phase(int width, int height, const char *forced_text)
 	         "personne p \"Paulette\" sexe=f ne=1960\n"
 	         "phase \"Prochaine rencontre\" type=texte\n",
 	         next_meeting);
-	struct situation *situation = parse(text);
 	struct canvas canvas;
-	if (!situation || !canvas_open(&canvas, width, height)) {
-		CHECK(false);
-		situation_free(situation);
+	struct situation *situation = parse_on_canvas(text, width, height, &canvas);
+	if (!situation)
 		return;
-	}
 	CHECK(strlen(next_meeting) >= 140);
 	const char *kept = situation->phases[0].text;
 	if (forced_text) /* past the parser's cap, as a later format might allow */
@@ -150,10 +163,7 @@ static void check_text_phase(int width, int height, const char *forced_text)
 	char name[64];
 	snprintf(name, sizeof name, "text-%dx%d%s", width, height, forced_text ? "-huge" : "");
 	canvas_draw(&canvas, situation, NULL, 0, 0, name);
-	int at_foot = ink_at_foot(&canvas);
-	if (at_foot)
-		fprintf(stderr, "  %s: %d inked pixels at the screen's foot\n", name, at_foot);
-	CHECK_INT_EQ(at_foot, 0);
+	CHECK_INT_EQ(ink_at_foot(&canvas, name), 0);
 	/* And the text is there, below the title. */
 	CHECK(ink_in(&canvas, height / 2, height - height / 40) > 2000);
 	situation->phases[0].text = kept;
@@ -176,13 +186,10 @@ static void check_title_screen(int width, int height, const char *forced_title)
 	         "jugez la présence utile : la famille, les amis, les voisins et les "
 	         "professionnels qui comptent pour vous.\"\n",
 	         long_title, next_meeting);
-	struct situation *situation = parse(text);
 	struct canvas canvas;
-	if (!situation || !canvas_open(&canvas, width, height)) {
-		CHECK(false);
-		situation_free(situation);
+	struct situation *situation = parse_on_canvas(text, width, height, &canvas);
+	if (!situation)
 		return;
-	}
 	const char *kept = situation->title;
 	if (forced_title)
 		situation->title = forced_title;
@@ -190,10 +197,7 @@ static void check_title_screen(int width, int height, const char *forced_title)
 	snprintf(name, sizeof name, "title-screen-%dx%d%s", width, height,
 	         forced_title ? "-huge" : "");
 	canvas_draw(&canvas, situation, NULL, 0, 0, name);
-	int at_foot = ink_at_foot(&canvas);
-	if (at_foot)
-		fprintf(stderr, "  %s: %d inked pixels at the screen's foot\n", name, at_foot);
-	CHECK_INT_EQ(at_foot, 0);
+	CHECK_INT_EQ(ink_at_foot(&canvas, name), 0);
 	/* The title at the top, the place and the phase's text below it. */
 	CHECK(ink_in(&canvas, 0, height / 3) > 5000);
 	CHECK(ink_in(&canvas, height * 2 / 3, height - height / 40) > 2000);
